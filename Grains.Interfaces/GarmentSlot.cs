@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace OtMz.Grains.Interfaces;
+
+[JsonConverter(typeof(JsonStringEnumConverter<GarmentSlot>))]
+public enum GarmentSlot
+{
+    [JsonStringEnumMemberName("outer")] Outer,
+    [JsonStringEnumMemberName("top")] Top,
+    [JsonStringEnumMemberName("bottom")] Bottom,
+    [JsonStringEnumMemberName("one-piece")] OnePiece,
+    [JsonStringEnumMemberName("shoes")] Shoes,
+    [JsonStringEnumMemberName("bag")] Bag,
+    [JsonStringEnumMemberName("accessory")] Accessory,
+}

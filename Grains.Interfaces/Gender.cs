@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace OtMz.Grains.Interfaces;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Gender>))]
+public enum Gender
+{
+    [JsonStringEnumMemberName("women")] Women,
+    [JsonStringEnumMemberName("men")] Men,
+    [JsonStringEnumMemberName("unisex")] Unisex,
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace OtMz.Grains.Interfaces;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Occasion>))]
+public enum Occasion
+{
+    [JsonStringEnumMemberName("daily")] Daily,
+    [JsonStringEnumMemberName("date")] Date,
+    [JsonStringEnumMemberName("work")] Work,
+    [JsonStringEnumMemberName("travel")] Travel,
+    [JsonStringEnumMemberName("party")] Party,
+    [JsonStringEnumMemberName("workout")] Workout,
+}

@@ -1,0 +1,28 @@
+namespace OtMz.Grains.Catalog;
+
+/// <summary>Best first: higher cosine, then smaller look id. Shards and the fan-out merge use the same order.</summary>
+public sealed class HitOrder : IComparer<ShardHit>
+{
+    public static HitOrder Instance { get; } = new();
+
+    public int Compare(ShardHit? x, ShardHit? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return 1;
+        }
+
+        if (y is null)
+        {
+            return -1;
+        }
+
+        var byScore = y.Cosine.CompareTo(x.Cosine);
+        return byScore != 0 ? byScore : string.CompareOrdinal(x.Look.Id, y.Look.Id);
+    }
+}
