@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OtMz.Api.Auth;
+
+/// <summary>Owns the signing key: issues dev tokens and gives JwtBearer the parameters to validate them.</summary>
+public sealed class TokenIssuer
+{
+    private readonly AuthOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SymmetricSecurityKey _key;
+
+    public TokenIssuer(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenIssuer> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        if (!string.IsNullOrEmpty(_options.SigningKey))
+        {
+            var bytes = Encoding.UTF8.GetBytes(_options.SigningKey);
+            if (bytes.Length < 32)
+            {
+                throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes.");
+            }
+
+            _key = new SymmetricSecurityKey(bytes);
+        }
+        else if (_options.DevTokens)
+        {
+            logger.LogWarning("Auth:SigningKey is not set; dev tokens are signed with a random key that lasts as long as this process");
+            _key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+        }
+        else
+        {
+            throw new InvalidOperationException("Auth:SigningKey is required when Auth:DevTokens is off.");
+        }
+    }
+
+    public TokenValidationParameters ValidationParameters => new()
+    {
+        ValidIssuer = _options.Issuer,
+        ValidAudience = _options.Audience,
+        IssuerSigningKey = _key,
+        NameClaimType = JwtRegisteredClaimNames.Sub,
+        RoleClaimType = "role",
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId, IEnumerable<string> roles)
+    {
+        var now = _time.GetUtcNow();
+        var expires = now + _options.TokenLifetime;
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, userId) };
+        claims.AddRange(roles.Select(r => new Claim("role", r)));
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = _options.Issuer,
+            Audience = _options.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+}

@@ -1,0 +1,3 @@
+namespace OtMz.Api.Contracts;
+
+public sealed record DevTokenRequest(string? UserId, string[]? Roles);

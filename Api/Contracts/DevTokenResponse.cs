@@ -1,0 +1,3 @@
+namespace OtMz.Api.Contracts;
+
+public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,3 @@
+namespace OtMz.Api.Contracts;
+
+public sealed record SurveyInput(string[]? LikedLookIds, string[]? LikedStyles);

@@ -1,0 +1,3 @@
+namespace OtMz.Api.Contracts;
+
+public sealed record SurveyResult(long Version, TasteSnapshot Taste);

@@ -1,0 +1,198 @@
+using System.Buffers.Text;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OtMz.Api.Auth;
+using OtMz.Api.Contracts;
+using OtMz.Api.Infrastructure;
+using OtMz.Grains.Catalog;
+
+namespace OtMz.Api.Endpoints;
+
+/// <summary>The catalog: the style-list screen for everyone, writes for admins.</summary>
+public static class LooksApi
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapLooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/looks").WithTags("Catalog");
+        group.MapGet("/", ListLooks).WithName("ListLooks").WithSummary("Looks matching every given filter, in id order, a page at a time.");
+        group.MapGet("/{id}", GetLook).WithName("GetLook").WithSummary("One look.");
+        group.MapPost("/", PutLook).RequireAuthorization(AuthExtensions.AdminPolicy).Accepts<LookInput>("application/json")
+            .WithName("PutLook").WithSummary("Creates a look, or replaces the look with the same id (admin).");
+        group.MapDelete("/{id}", DeleteLook).RequireAuthorization(AuthExtensions.AdminPolicy)
+            .WithName("DeleteLook").WithSummary("Deletes a look (admin).");
+        return app;
+    }
+
+    public static async Task<Results<Ok<LookPage>, ProblemHttpResult>> ListLooks(
+        [AsParameters] ApiServices api, string? style, string? gender, string? season, string? occasion, string? colour, string? cursor, int? limit)
+    {
+        var errors = new List<FieldError>();
+        int? styleIndex = null;
+        if (style is not null)
+        {
+            if (StyleTaxonomy.TryGetIndex(style, out var index))
+            {
+                styleIndex = index;
+            }
+            else
+            {
+                errors.Add(new FieldError("style", $"Unknown style '{style}'; see GET /api/v1/styles."));
+            }
+        }
+
+        var genderValue = ParseOptional<Gender>(gender, "gender", errors);
+        var seasonValue = ParseOptional<Season>(season, "season", errors);
+        var occasionValue = ParseOptional<Occasion>(occasion, "occasion", errors);
+        var colourValue = ParseOptional<Colour>(colour, "colour", errors);
+        string? after = null;
+        if (cursor is not null && !TryDecodeCursor(cursor, out after))
+        {
+            errors.Add(new FieldError("cursor", "Not a cursor this API issued; pass nextCursor back unchanged."));
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors.Add(new FieldError("limit", $"limit is between 1 and {MaxLimit}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var page = await CatalogFanOut.ListAsync(api.Grains, api.ShardCount,
+            new LookListQuery(styleIndex, genderValue, seasonValue, occasionValue, colourValue, after, limit ?? DefaultLimit));
+        return TypedResults.Ok(page with { NextCursor = page.NextCursor is { } next ? EncodeCursor(next) : null });
+    }
+
+    public static async Task<Results<Ok<Look>, ProblemHttpResult>> GetLook([AsParameters] ApiServices api, string id) =>
+        await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, id) is { } look
+            ? TypedResults.Ok(look)
+            : Problems.NotFound($"There is no look '{id}'.");
+
+    public static async Task<Results<Created<Look>, Ok<Look>, ProblemHttpResult>> PutLook([AsParameters] ApiServices api, LookInput input)
+    {
+        var (look, errors) = Validate(input);
+        if (look is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var existed = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, look.Id) is not null;
+        await api.Grains.GetGrain<ICatalogGrain>(0).Upsert(look);
+        return existed ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLook([AsParameters] ApiServices api, string id) =>
+        await api.Grains.GetGrain<ICatalogGrain>(0).Delete(id)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"There is no look '{id}'.");
+
+    internal static (Look? Look, List<FieldError> Errors) Validate(LookInput input)
+    {
+        var errors = new List<FieldError>();
+        var id = input.Id ?? $"look-{Guid.CreateVersion7():N}";
+        if (!UserIds.IsValid(id))
+        {
+            errors.Add(new FieldError("id", $"A look id has 1 to {UserIds.MaxLength} letters, digits or '-', '_', '.', '@', ':'."));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
+        {
+            errors.Add(new FieldError("title", "A title of 1 to 200 characters is required."));
+        }
+
+        if (input.ImageUrl is { } url && !Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out _))
+        {
+            errors.Add(new FieldError("imageUrl", "imageUrl is not a URL."));
+        }
+
+        if (input.Gender is null)
+        {
+            errors.Add(new FieldError("gender", $"gender is one of {string.Join(", ", WireNames.Of<Gender>())}."));
+        }
+
+        if (input.Seasons is not { Length: > 0 })
+        {
+            errors.Add(new FieldError("seasons", "At least one season is required."));
+        }
+
+        if (input.Occasions is not { Length: > 0 })
+        {
+            errors.Add(new FieldError("occasions", "At least one occasion is required."));
+        }
+
+        if (input.MinTempC is not { } min || input.MaxTempC is not { } max || min > max || min < -50 || max > 60)
+        {
+            errors.Add(new FieldError("minTempC", "minTempC and maxTempC are required, within -50..60 °C, with minTempC ≤ maxTempC."));
+        }
+
+        var palette = input.Palette ?? [];
+        for (var i = 0; i < palette.Length; i++)
+        {
+            if (palette[i] is null || !float.IsFinite(palette[i].Weight) || palette[i].Weight is <= 0 or > 1)
+            {
+                errors.Add(new FieldError($"palette[{i}].weight", "A palette weight is in (0, 1]."));
+            }
+        }
+
+        var garments = input.Garments ?? [];
+        for (var i = 0; i < garments.Length; i++)
+        {
+            if (garments[i] is null || !GarmentVocabulary.IsCategoryOf(garments[i].Slot, garments[i].Category))
+            {
+                errors.Add(new FieldError($"garments[{i}].category", "Not a category of that slot in the K-Fashion vocabulary (styles.md)."));
+            }
+        }
+
+        if (StyleVector.Validate(input.StyleVector) is { } vectorError)
+        {
+            errors.Add(new FieldError("styleVector", vectorError));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new Look(id, input.Title!.Trim(), input.ImageUrl, input.Gender!.Value,
+            [.. input.Seasons!.Distinct()], [.. input.Occasions!.Distinct()], input.MinTempC!.Value, input.MaxTempC!.Value,
+            [.. palette], [.. garments], StyleVector.Create(input.StyleVector!)), errors);
+    }
+
+    private static T? ParseOptional<T>(string? value, string field, List<FieldError> errors) where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (WireNames.TryParse<T>(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(new FieldError(field, $"Unknown {field} '{value}'; one of {string.Join(", ", WireNames.Of<T>())}."));
+        return null;
+    }
+
+    private static string EncodeCursor(string lookId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lookId));
+
+    private static bool TryDecodeCursor(string cursor, out string? lookId)
+    {
+        lookId = null;
+        try
+        {
+            lookId = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return UserIds.IsValid(lookId);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

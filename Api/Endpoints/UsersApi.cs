@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OtMz.Api.Contracts;
+using OtMz.Api.Infrastructure;
+
+namespace OtMz.Api.Endpoints;
+
+/// <summary>
+/// The signed-in user: profile, cold-start survey and taste. There is deliberately no route that takes a
+/// user id: every call acts on the token's subject, so another user's data is unreachable.
+/// </summary>
+public static class UsersApi
+{
+    public const int MaxSurveyLooks = 50;
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/v1/users/me").WithTags("User").RequireAuthorization();
+        me.MapGet("/", GetMe).WithName("GetMe").WithSummary("The caller's profile and a summary of their taste.");
+        me.MapDelete("/", EraseMe).WithName("EraseMe").WithSummary("Erases everything the platform holds on the caller.");
+        me.MapPut("/profile", PutProfile).WithName("PutProfile").WithSummary("Sets gender, birth year, region and usual occasion.");
+        me.MapPost("/survey", PostSurvey).WithName("PostSurvey").WithSummary("Seeds a new user's taste from looks and styles they pick.");
+        me.MapGet("/taste", GetTaste).WithName("GetTaste").WithSummary("The caller's taste vector, favoured styles and colours.");
+        return app;
+    }
+
+    public static async Task<Ok<UserSummary>> GetMe([AsParameters] ApiServices api, ClaimsPrincipal user) =>
+        TypedResults.Ok(await api.User(user).GetSummary());
+
+    public static async Task<NoContent> EraseMe([AsParameters] ApiServices api, ClaimsPrincipal user)
+    {
+        await api.User(user).Erase();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> PutProfile([AsParameters] ApiServices api, ClaimsPrincipal user, ProfileInput input)
+    {
+        var errors = new List<FieldError>();
+        var thisYear = api.Time.GetUtcNow().Year;
+        if (input.BirthYear is { } year && (year < thisYear - 120 || year > thisYear - 5))
+        {
+            errors.Add(new FieldError("birthYear", $"birthYear is between {thisYear - 120} and {thisYear - 5}."));
+        }
+
+        if (input.Region is { } region && !RegionsApi.IsValidRegion(region))
+        {
+            errors.Add(new FieldError("region", RegionsApi.RegionRule));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var grain = api.User(user);
+        await grain.UpdateProfile(new UserProfile(input.Gender, input.BirthYear, input.Region?.ToLowerInvariant(), input.Occasion));
+        return TypedResults.Ok(await grain.GetSummary());
+    }
+
+    public static async Task<Results<Ok<SurveyResult>, ProblemHttpResult>> PostSurvey([AsParameters] ApiServices api, ClaimsPrincipal user, SurveyInput input)
+    {
+        var looks = input.LikedLookIds ?? [];
+        var styles = input.LikedStyles ?? [];
+        if (looks.Length + styles.Length == 0)
+        {
+            return Problems.Validation("likedLookIds", "Pick at least one look or one style.");
+        }
+
+        if (looks.Length > MaxSurveyLooks)
+        {
+            return Problems.Validation("likedLookIds", $"At most {MaxSurveyLooks} looks.");
+        }
+
+        if (styles.Length > StyleTaxonomy.Count)
+        {
+            return Problems.Validation("likedStyles", $"At most {StyleTaxonomy.Count} styles.");
+        }
+
+        var grain = api.User(user);
+        var result = await grain.SubmitSurvey(new SurveyAnswers([.. looks], [.. styles]));
+        if (!result.Succeeded)
+        {
+            return Problems.Validation(result.Errors, result.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.Ok(new SurveyResult(result.Version, await grain.GetTaste()));
+    }
+
+    public static async Task<Ok<TasteSnapshot>> GetTaste([AsParameters] ApiServices api, ClaimsPrincipal user) =>
+        TypedResults.Ok(await api.User(user).GetTaste());
+}

@@ -1,0 +1,13 @@
+namespace OtMz.Grains.Catalog;
+
+/// <summary>Section "Catalog": how the catalog is sharded and, in the embedded run, how the demo catalog is made.</summary>
+public sealed class CatalogOptions
+{
+    /// <summary>S, the number of catalog shard grains. Every silo and client of a cluster must agree on it.</summary>
+    public int ShardCount { get; set; } = 16;
+
+    /// <summary>Looks the in-memory store generates at start (embedded run); 0 starts with an empty catalog.</summary>
+    public int DemoLooks { get; set; } = 20_000;
+
+    public int DemoSeed { get; set; } = 42;
+}

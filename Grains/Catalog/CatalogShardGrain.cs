@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OtMz.Grains.Catalog;
+
+/// <summary>
+/// One slice of the catalog. Loads its looks from the <see cref="ICatalogStore"/> on activation and then
+/// answers from memory; writes arrive through <see cref="CatalogGrain"/>. Kept active: reloading a slice
+/// costs far more than holding it.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class CatalogShardGrain(
+    ICatalogStore store,
+    IOptions<CatalogOptions> options,
+    ILogger<CatalogShardGrain> logger) : Grain, ICatalogShardGrain
+{
+    private readonly LookSlice _slice = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var shard = (int)this.GetPrimaryKeyLong();
+        var looks = await store.LoadShardAsync(shard, options.Value.ShardCount, cancellationToken);
+        _slice.Reserve(looks.Count);
+        foreach (var look in looks)
+        {
+            _slice.Upsert(look);
+        }
+
+        logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count);
+    }
+
+    public Task<ImmutableArray<ShardHit>> Query(ShardQuery query) =>
+        Task.FromResult(_slice.TopK(query.Vector, query.K, query.Filter));
+
+    public Task<LookPage> List(LookListQuery query)
+    {
+        var matches = _slice.Looks
+            .Where(l => (query.After is null || string.CompareOrdinal(l.Id, query.After) > 0) && Matches(l, query))
+            .OrderBy(l => l.Id, StringComparer.Ordinal)
+            .Take(query.Limit + 1)
+            .ToList();
+        var more = matches.Count > query.Limit;
+        var items = matches.Take(query.Limit).ToImmutableArray();
+        return Task.FromResult(new LookPage(items, more ? items[^1].Id : null));
+    }
+
+    public Task<Look?> Get(string lookId) => Task.FromResult(_slice.Get(lookId));
+
+    public Task<ImmutableArray<Look>> GetMany(ImmutableArray<string> lookIds) =>
+        Task.FromResult(lookIds.Select(_slice.Get).OfType<Look>().ToImmutableArray());
+
+    public Task Upsert(Look look)
+    {
+        _slice.Upsert(look);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> Delete(string lookId) => Task.FromResult(_slice.Remove(lookId));
+
+    public Task<int> Count() => Task.FromResult(_slice.Count);
+
+    private static bool Matches(Look look, LookListQuery query) =>
+        (query.StyleIndex is not { } style || look.StyleVector[style] >= LookListQuery.StyleThreshold)
+        && (query.Gender is not { } gender || look.Gender == gender || (gender != Gender.Unisex && look.Gender == Gender.Unisex))
+        && (query.Season is not { } season || look.Seasons.Contains(season))
+        && (query.Occasion is not { } occasion || look.Occasions.Contains(occasion))
+        && (query.Colour is not { } colour || look.Palette.Any(p => p.Colour == colour));
+}

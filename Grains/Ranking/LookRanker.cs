@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+
+namespace OtMz.Grains.Ranking;
+
+/// <summary>
+/// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
+/// score = cos(t, look) + weather fit + colour affinity · palette + usual occasion − seen − diversity,
+/// and explains every pick with the terms that made it.
+/// </summary>
+public static class LookRanker
+{
+    private const int StyleReasons = 3;
+
+    public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
+    {
+        var pool = candidates.Select(hit => Score(hit, context, options)).ToList();
+        var closest = new List<float>(Enumerable.Repeat(0f, pool.Count));
+        var chosen = new List<(Candidate Candidate, float Final, float Penalty)>(Math.Min(k, pool.Count));
+
+        while (chosen.Count < k && pool.Count > 0)
+        {
+            var bestIndex = 0;
+            var bestFinal = float.NegativeInfinity;
+            for (var i = 0; i < pool.Count; i++)
+            {
+                var final = pool[i].Base - options.DiversityWeight * closest[i];
+                if (final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
+                {
+                    (bestIndex, bestFinal) = (i, final);
+                }
+            }
+
+            var pick = pool[bestIndex];
+            chosen.Add((pick, bestFinal, options.DiversityWeight * closest[bestIndex]));
+            pool.RemoveAt(bestIndex);
+            closest.RemoveAt(bestIndex);
+
+            // Maximal marginal relevance: each remaining candidate is penalised by its closest chosen look.
+            for (var i = 0; i < pool.Count; i++)
+            {
+                closest[i] = MathF.Max(closest[i], VectorMath.Dot(pool[i].Unit, pick.Unit));
+            }
+        }
+
+        return [.. chosen.Select(c => new RecommendedLook(c.Candidate.Hit.Look, c.Final, Explain(c.Candidate, c.Penalty, context)))];
+    }
+
+    /// <summary>1 inside the look's comfortable range, falling off exponentially outside it.</summary>
+    public static float WeatherFit(float temperatureC, Look look, float toleranceC)
+    {
+        var distance = temperatureC < look.MinTempC ? look.MinTempC - temperatureC
+            : temperatureC > look.MaxTempC ? temperatureC - look.MaxTempC
+            : 0f;
+        return MathF.Exp(-distance / MathF.Max(0.1f, toleranceC));
+    }
+
+    /// <summary>How much the look's palette is made of the colours the user favours, in [0, 1].</summary>
+    public static float ColourMatch(ReadOnlySpan<float> affinity, Look look)
+    {
+        var max = 0f;
+        foreach (var a in affinity)
+        {
+            max = MathF.Max(max, a);
+        }
+
+        if (max <= 0)
+        {
+            return 0;
+        }
+
+        var match = 0f;
+        foreach (var entry in look.Palette)
+        {
+            match += entry.Weight * affinity[(int)entry.Colour] / max;
+        }
+
+        return Math.Clamp(match, 0f, 1f);
+    }
+
+    private static Candidate Score(ShardHit hit, RankingContext context, RankingOptions options)
+    {
+        var look = hit.Look;
+        var unit = VectorMath.Normalized(look.StyleVector.Values);
+        var weather = context.TemperatureC is { } t
+            ? options.WeatherWeight * (2 * WeatherFit(t, look, options.WeatherToleranceC) - 1)
+            : 0f;
+        var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, look);
+        var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
+        var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
+        return new Candidate(hit, unit, hit.Cosine + weather + colour + occasion - seen, weather, colour, occasion, seen);
+    }
+
+    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, RankingContext context)
+    {
+        var reasons = ImmutableArray.CreateBuilder<Reason>();
+        var taste = VectorMath.Normalized(context.Taste);
+        var styles = Enumerable.Range(0, StyleTaxonomy.Count)
+            .Select(i => (Index: i, Share: taste[i] * c.Unit[i]))
+            .Where(s => s.Share > 0.01f)
+            .OrderByDescending(s => s.Share)
+            .Take(StyleReasons);
+        foreach (var (index, share) in styles)
+        {
+            var key = StyleTaxonomy.KeyOf(index);
+            reasons.Add(new Reason("style", key, share, $"Matches your {key} taste"));
+        }
+
+        var look = c.Hit.Look;
+        if (c.Weather != 0 && context.TemperatureC is { } t)
+        {
+            reasons.Add(new Reason("weather", null, c.Weather, c.Weather > 0
+                ? $"Comfortable at {t:0.#}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"
+                : $"Less suited to {t:0.#}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"));
+        }
+
+        if (c.Colour > 0.005f)
+        {
+            var liked = look.Palette.OrderByDescending(p => context.ColourAffinity[(int)p.Colour] * p.Weight)
+                .Select(p => p.Colour.ToString().ToLowerInvariant()).First();
+            reasons.Add(new Reason("colour", liked, c.Colour, $"In colours you pick, such as {liked}"));
+        }
+
+        if (c.Occasion > 0 && context.UsualOccasion is { } o)
+        {
+            var key = o.ToString().ToLowerInvariant();
+            reasons.Add(new Reason("occasion", key, c.Occasion, $"Suits your usual occasion: {key}"));
+        }
+
+        if (c.Seen > 0)
+        {
+            reasons.Add(new Reason("seen", null, -c.Seen, "You have seen this look before"));
+        }
+
+        if (diversityPenalty > 0.05f)
+        {
+            reasons.Add(new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied"));
+        }
+
+        return reasons.ToImmutable();
+    }
+
+    private sealed record Candidate(ShardHit Hit, float[] Unit, float Base, float Weather, float Colour, float Occasion, float Seen);
+}

@@ -1,0 +1,22 @@
+namespace OtMz.Grains.Ranking;
+
+/// <summary>Weights of the re-ranking terms (design.md, "Ranking"). Section "Ranking".</summary>
+public sealed class RankingOptions
+{
+    public float WeatherWeight { get; set; } = 0.15f;
+
+    public float ColourWeight { get; set; } = 0.10f;
+
+    public float OccasionWeight { get; set; } = 0.05f;
+
+    public float SeenPenalty { get; set; } = 0.20f;
+
+    /// <summary>Weight of the maximal-marginal-relevance penalty: similarity to the closest look already chosen.</summary>
+    public float DiversityWeight { get; set; } = 0.25f;
+
+    /// <summary>Degrees outside a look's comfortable range at which its weather fit has fallen to e^-1.</summary>
+    public float WeatherToleranceC { get; set; } = 4f;
+
+    /// <summary>Candidates fetched from the shards for each list computed (k′ ≥ k).</summary>
+    public int CandidatePool { get; set; } = 150;
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+
+namespace OtMz.Grains;
+
+/// <summary>
+/// The shape rules every signal must meet, wherever it enters (REST, the hub, a batch). Checks that need
+/// state (does the look exist?) happen in the user grain.
+/// </summary>
+public static class SignalRules
+{
+    public const int MaxBatch = 100;
+    public const int MaxIdLength = 64;
+    public const int MaxDwellMs = 3_600_000;
+
+    public static ImmutableArray<FieldError> Validate(IReadOnlyList<Signal?> signals, string prefix = "signals")
+    {
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        if (signals.Count == 0)
+        {
+            errors.Add(new FieldError(prefix, "At least one signal is required."));
+        }
+
+        for (var i = 0; i < signals.Count; i++)
+        {
+            var field = $"{prefix}[{i}].";
+            var signal = signals[i];
+            if (signal is null)
+            {
+                errors.Add(new FieldError($"{prefix}[{i}]", "A signal cannot be null."));
+                continue;
+            }
+
+            errors.AddRange(ValidateOne(signal, field));
+        }
+
+        return errors.ToImmutable();
+    }
+
+    public static IEnumerable<FieldError> ValidateOne(Signal signal, string field = "")
+    {
+        if (string.IsNullOrWhiteSpace(signal.Id))
+        {
+            yield return new FieldError(field + "id", "A signal id is required; it makes redelivery safe.");
+        }
+        else if (signal.Id.Length > MaxIdLength)
+        {
+            yield return new FieldError(field + "id", $"A signal id has at most {MaxIdLength} characters.");
+        }
+
+        if (!Enum.IsDefined(signal.Type))
+        {
+            yield return new FieldError(field + "type", "Unknown signal type.");
+            yield break;
+        }
+
+        if (signal.Type == SignalType.Colour)
+        {
+            if (signal.Colour is not { } colour || !Enum.IsDefined(colour))
+            {
+                yield return new FieldError(field + "colour", "A colour signal names one of the 21 K-Fashion colours.");
+            }
+
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(signal.LookId))
+        {
+            yield return new FieldError(field + "lookId", $"A {signal.Type.ToString().ToLowerInvariant()} signal needs the lookId it is about.");
+        }
+        else if (signal.LookId.Length > MaxIdLength)
+        {
+            yield return new FieldError(field + "lookId", $"A look id has at most {MaxIdLength} characters.");
+        }
+
+        if (signal.Type == SignalType.Dwell && signal.DwellMs is not (>= 0 and <= MaxDwellMs))
+        {
+            yield return new FieldError(field + "dwellMs", $"A dwell signal needs dwellMs between 0 and {MaxDwellMs}.");
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OtMz.Grains.Catalog;
+using OtMz.Grains.Ranking;
+using OtMz.Grains.Taste;
+
+namespace OtMz.Grains.Users;
+
+/// <summary>
+/// Where a signal lands. The grain owns one user's taste and keeps their recommendations as a cache: a
+/// read is answered from memory unless the taste, the region's weather, the season or the catalog changed
+/// since the last computation; only then does it fan out to the catalog shards and re-rank.
+/// </summary>
+public sealed class UserGrain(
+    [PersistentState("user", "users")] IPersistentState<UserState> state,
+    IOptions<TasteOptions> tasteOptions,
+    IOptions<RankingOptions> rankingOptions,
+    IOptions<CatalogOptions> catalogOptions,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private readonly Dictionary<Occasion, CachedLooks> _cacheByOccasion = [];
+    private CachedLooks? _cacheWithoutOccasion;
+
+    private TasteOptions Taste => tasteOptions.Value;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public Task<UserSummary> GetSummary()
+    {
+        var s = state.State;
+        return Task.FromResult(new UserSummary(UserId, s.Profile, s.Version, s.SurveyCompleted, s.SignalsApplied, [.. StyleScores().Take(5)], s.UpdatedAt));
+    }
+
+    public Task<TasteSnapshot> GetTaste()
+    {
+        var s = state.State;
+        var colours = s.ColourAffinity
+            .Select((score, i) => new ColourScore((Colour)i, MathF.Round(score, 4)))
+            .Where(c => c.Score > 0)
+            .OrderByDescending(c => c.Score)
+            .ToImmutableArray();
+        return Task.FromResult(new TasteSnapshot(s.Version, StyleVector.Create(CurrentTaste()), [.. StyleScores()], colours, s.UpdatedAt));
+    }
+
+    public async Task<CommandResult> UpdateProfile(UserProfile profile)
+    {
+        state.State.Profile = profile;
+        await CommitAsync();
+        return CommandResult.Ok(state.State.Version);
+    }
+
+    public async Task<CommandResult> SubmitSurvey(SurveyAnswers answers)
+    {
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        var seed = new float[StyleTaxonomy.Count];
+        for (var i = 0; i < answers.LikedStyles.Length; i++)
+        {
+            if (StyleTaxonomy.TryGetIndex(answers.LikedStyles[i], out var index))
+            {
+                seed[index] += 1f;
+            }
+            else
+            {
+                errors.Add(new FieldError($"likedStyles[{i}]", $"Unknown style '{answers.LikedStyles[i]}'; see GET /api/v1/styles."));
+            }
+        }
+
+        var looks = await CatalogFanOut.GetManyAsync(GrainFactory, catalogOptions.Value.ShardCount, answers.LikedLookIds);
+        for (var i = 0; i < answers.LikedLookIds.Length; i++)
+        {
+            if (!looks.ContainsKey(answers.LikedLookIds[i]))
+            {
+                errors.Add(new FieldError($"likedLookIds[{i}]", $"Unknown look '{answers.LikedLookIds[i]}'."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult.Rejected(errors.ToImmutable(), notFound: errors.All(e => e.Field.StartsWith("likedLookIds", StringComparison.Ordinal)));
+        }
+
+        var s = state.State;
+        foreach (var look in looks.Values)
+        {
+            var unit = StylePrior.Debias(look.StyleVector.Values, Taste.PriorCorrection);
+            for (var d = 0; d < seed.Length; d++)
+            {
+                seed[d] += unit[d];
+            }
+
+            s.Liked.Add(look.Id, Taste.LookMemory);
+            TasteModel.BlendColours(s.ColourAffinity, PaletteWeights(look), Taste.ColourRate);
+        }
+
+        s.Taste = VectorMath.TryNormalize(seed, seed) ? seed : CurrentTaste();
+        s.SurveyCompleted = true;
+        await CommitAsync();
+        logger.LogInformation("{UserId} completed the survey with {LookCount} looks and {StyleCount} styles", UserId, looks.Count, answers.LikedStyles.Length);
+        return CommandResult.Ok(s.Version);
+    }
+
+    public async Task<SignalBatchResult> ApplySignals(ImmutableArray<Signal> signals)
+    {
+        var shapeErrors = SignalRules.Validate(signals);
+        if (shapeErrors.Length > 0)
+        {
+            return SignalBatchResult.Rejected(shapeErrors, notFound: false);
+        }
+
+        var s = state.State;
+        var batchIds = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<(int Index, Signal Signal)>(signals.Length);
+        for (var i = 0; i < signals.Length; i++)
+        {
+            if (!s.RecentSignalIds.Contains(signals[i].Id) && batchIds.Add(signals[i].Id))
+            {
+                fresh.Add((i, signals[i]));
+            }
+        }
+
+        var looks = await CatalogFanOut.GetManyAsync(GrainFactory, catalogOptions.Value.ShardCount,
+            fresh.Where(f => f.Signal.LookId is not null).Select(f => f.Signal.LookId!));
+        var unknown = fresh
+            .Where(f => f.Signal.LookId is { } id && !looks.ContainsKey(id))
+            .Select(f => new FieldError($"signals[{f.Index}].lookId", $"Unknown look '{f.Signal.LookId}'."))
+            .ToImmutableArray();
+        if (unknown.Length > 0)
+        {
+            return SignalBatchResult.Rejected(unknown, notFound: true);
+        }
+
+        if (fresh.Count > 0)
+        {
+            var taste = CurrentTaste();
+            foreach (var (_, signal) in fresh)
+            {
+                Apply(signal, signal.LookId is { } id ? looks[id] : null, taste);
+                s.RecentSignalIds.Add(signal.Id, Taste.DedupeWindow);
+            }
+
+            s.Taste = taste;
+            s.SignalsApplied += fresh.Count;
+            await CommitAsync();
+            logger.LogDebug("{UserId} applied {SignalCount} signals, now at version {Version}", UserId, fresh.Count, s.Version);
+        }
+
+        return SignalBatchResult.Accepted(new SignalAck(fresh.Count, signals.Length - fresh.Count, s.Version));
+    }
+
+    public async Task<LookRecommendations> GetRecommendations(RecommendationQuery query)
+    {
+        var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
+        var context = await ReadContextAsync();
+        if (state.State.Context != context.Stamp)
+        {
+            // The world changed under the user (weather, season, catalog): what they see may change, so the
+            // version moves on, just as it does for a signal.
+            state.State.Context = context.Stamp;
+            await CommitAsync();
+        }
+
+        var cached = query.Occasion is { } o ? _cacheByOccasion.GetValueOrDefault(o) : _cacheWithoutOccasion;
+        if (cached is null || cached.Version != state.State.Version)
+        {
+            cached = await ComputeAsync(query.Occasion, context);
+            if (query.Occasion is { } occasion)
+            {
+                _cacheByOccasion[occasion] = cached;
+            }
+            else
+            {
+                _cacheWithoutOccasion = cached;
+            }
+        }
+
+        return cached.Result with { Items = cached.Result.Items.Length <= k ? cached.Result.Items : cached.Result.Items[..k] };
+    }
+
+    public async Task Erase()
+    {
+        await state.ClearStateAsync();
+        _cacheByOccasion.Clear();
+        _cacheWithoutOccasion = null;
+        logger.LogInformation("{UserId} erased", UserId);
+        DeactivateOnIdle();
+    }
+
+    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context)
+    {
+        var s = state.State;
+        var taste = CurrentTaste();
+        var ranking = rankingOptions.Value;
+        var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items]);
+        var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
+        var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
+        var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion);
+        var items = LookRanker.Rank(candidates, rankingContext, RecommendationQuery.MaxK, ranking);
+        logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
+        return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items));
+    }
+
+    private async Task<UserContext> ReadContextAsync()
+    {
+        var region = state.State.Profile.Region;
+        var catalogVersion = GrainFactory.GetGrain<ICatalogGrain>(0).GetVersion();
+        RegionWeather? weather = region is null ? null : await GrainFactory.GetGrain<IRegionGrain>(region).GetWeather();
+        var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()));
+        return new UserContext(stamp, weather?.Weather);
+    }
+
+    private void Apply(Signal signal, Look? look, float[] taste)
+    {
+        var s = state.State;
+        var unit = look is null ? [] : StylePrior.Debias(look.StyleVector.Values, Taste.PriorCorrection);
+        switch (signal.Type)
+        {
+            case SignalType.Like or SignalType.Save:
+                TasteModel.Attract(taste, unit, Taste.LearningRate);
+                TasteModel.BlendColours(s.ColourAffinity, PaletteWeights(look!), Taste.ColourRate / 2);
+                s.Liked.Add(look!.Id, Taste.LookMemory);
+                s.Disliked.Remove(look.Id);
+                s.Seen.Add(look.Id, Taste.LookMemory);
+                break;
+            case SignalType.Unlike:
+                // Only a look the user liked can be unliked; anything else is acknowledged and changes nothing.
+                if (s.Liked.Remove(look!.Id))
+                {
+                    TasteModel.Repel(taste, unit, Taste.LearningRate);
+                }
+
+                break;
+            case SignalType.Dwell when signal.DwellMs >= Taste.DwellSkipBelowMs:
+                TasteModel.Attract(taste, unit, Taste.LearningRate * TasteModel.DwellWeight(signal.DwellMs.Value));
+                s.Seen.Add(look!.Id, Taste.LookMemory);
+                break;
+            case SignalType.Dwell or SignalType.Skip:
+                TasteModel.Repel(taste, unit, Taste.SkipStep);
+                s.Seen.Add(look!.Id, Taste.LookMemory);
+                break;
+            case SignalType.Dislike:
+                TasteModel.Repel(taste, unit, Taste.DislikeStep);
+                s.Disliked.Add(look!.Id, Taste.LookMemory);
+                s.Liked.Remove(look.Id);
+                break;
+            case SignalType.Colour:
+                var pick = new float[UserState.ColourCount];
+                pick[(int)signal.Colour!.Value] = 1f;
+                TasteModel.BlendColours(s.ColourAffinity, pick, Taste.ColourRate);
+                break;
+        }
+    }
+
+    /// <summary>Bumps the version and persists. On a failed write the activation is dropped so that the next
+    /// call reloads the stored state rather than trusting half-applied memory; the client retries safely.</summary>
+    private async Task CommitAsync()
+    {
+        var s = state.State;
+        s.Version++;
+        s.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private float[] CurrentTaste() => state.State.Taste is { } t ? (float[])t.Clone() : TasteModel.Neutral();
+
+    private IEnumerable<StyleScore> StyleScores() =>
+        CurrentTaste().Select((score, i) => new StyleScore(StyleTaxonomy.KeyOf(i), MathF.Round(score, 4))).OrderByDescending(x => x.Score);
+
+    private static float[] PaletteWeights(Look look)
+    {
+        var weights = new float[UserState.ColourCount];
+        foreach (var entry in look.Palette)
+        {
+            weights[(int)entry.Colour] += entry.Weight;
+        }
+
+        var sum = weights.Sum();
+        if (sum > 0)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] /= sum;
+            }
+        }
+
+        return weights;
+    }
+
+    private sealed record UserContext(ContextStamp Stamp, Weather? Weather);
+
+    private sealed record CachedLooks(long Version, LookRecommendations Result);
+}

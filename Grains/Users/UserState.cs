@@ -1,0 +1,50 @@
+using OtMz.Grains.Taste;
+
+namespace OtMz.Grains.Users;
+
+/// <summary>Everything the platform keeps about a user between activations.</summary>
+[GenerateSerializer, Alias("otmz.user-state")]
+public sealed class UserState
+{
+    [Id(0)]
+    public UserProfile Profile { get; set; } = UserProfile.Empty;
+
+    /// <summary>Unit-length, non-negative; null until the first signal or survey (then <see cref="TasteModel.Neutral"/>).</summary>
+    [Id(1)]
+    public float[]? Taste { get; set; }
+
+    /// <summary>Moving average over the 21 colours, in <see cref="Colour"/> order.</summary>
+    [Id(2)]
+    public float[] ColourAffinity { get; set; } = new float[ColourCount];
+
+    [Id(3)]
+    public BoundedIdSet Seen { get; set; } = new();
+
+    [Id(4)]
+    public BoundedIdSet Liked { get; set; } = new();
+
+    [Id(5)]
+    public BoundedIdSet Disliked { get; set; } = new();
+
+    /// <summary>The dedupe window: ids of the most recent signals, so a redelivery is acknowledged and ignored.</summary>
+    [Id(6)]
+    public BoundedIdSet RecentSignalIds { get; set; } = new();
+
+    [Id(7)]
+    public long Version { get; set; }
+
+    [Id(8)]
+    public long SignalsApplied { get; set; }
+
+    [Id(9)]
+    public bool SurveyCompleted { get; set; }
+
+    [Id(10)]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The context of the latest computed result; a different one bumps <see cref="Version"/>.</summary>
+    [Id(11)]
+    public ContextStamp? Context { get; set; }
+
+    public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
+}

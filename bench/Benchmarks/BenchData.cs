@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OtMz.Grains;
+using OtMz.Grains.Catalog;
+using OtMz.Silo;
+
+namespace OtMz.Benchmarks;
+
+/// <summary>What every top-k benchmark shares: the catalog size, the seeded queries and the in-process silo.</summary>
+public static class BenchData
+{
+    public const int LookCount = 1_000_000;
+    public const int CatalogSeed = 42;
+    public const int ShardCount = 16;
+    public const int K = 20;
+    public const int QueryCount = 8;
+    public const int QuerySeed = 20_240_601;
+
+    /// <summary>The filtered query of the filtered pair: women's (and unisex) looks for winter.</summary>
+    public static LookFilter WomenWinter { get; } = new(Gender.Women, Season.Winter, null);
+
+    /// <summary><see cref="QueryCount"/> fixed, non-negative, not unit-length 23-float query vectors.</summary>
+    public static float[][] Queries()
+    {
+        var random = new Random(QuerySeed);
+        var queries = new float[QueryCount][];
+        for (var i = 0; i < queries.Length; i++)
+        {
+            queries[i] = new float[StyleTaxonomy.Count];
+            for (var d = 0; d < StyleTaxonomy.Count; d++)
+            {
+                queries[i][d] = random.NextSingle();
+            }
+        }
+
+        return queries;
+    }
+
+    public static Look[] Catalog() => DemoCatalog.Generate(LookCount, CatalogSeed);
+
+    public static float[] UnitVector(Look look) => VectorMath.Normalized(look.StyleVector.Values);
+
+    public static LookSlice Slice(Look[] looks)
+    {
+        var slice = new LookSlice();
+        slice.Reserve(looks.Length);
+        foreach (var look in looks)
+        {
+            slice.Upsert(look);
+        }
+
+        return slice;
+    }
+
+    /// <summary>
+    /// Starts a one-silo cluster in this process the way the Silo host does, with the 1,000,000-look demo
+    /// catalog in <see cref="ShardCount"/> shards. Returns once every shard has loaded (the silo's catalog warm-up).
+    /// </summary>
+    public static async Task<IHost> StartSiloAsync()
+    {
+        var (siloPort, gatewayPort) = FreePorts();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Catalog:DemoLooks"] = LookCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Catalog:ShardCount"] = ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Catalog:DemoSeed"] = CatalogSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = "otmz-bench",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo
+            .UseOtMzLocalhostClustering(builder.Configuration)
+            .AddOtMzGrains(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    public static IGrainFactory GrainFactory(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Two distinct free loopback ports (both held until both are known, so they differ).</summary>
+    private static (int Silo, int Gateway) FreePorts()
+    {
+        using var first = new TcpListener(IPAddress.Loopback, 0);
+        using var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
+    }
+}

@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Attributes;
+using OtMz.Grains.Catalog;
+
+namespace OtMz.Benchmarks;
+
+/// <summary>How long the seeded demo catalog of 1,000,000 looks takes to generate (one thread).</summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
+public class CatalogGenerationBenchmarks
+{
+    [Benchmark]
+    public Look[] Generate() => DemoCatalog.Generate(BenchData.LookCount, BenchData.CatalogSeed);
+}

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Hosting;
+using OtMz.Grains;
+using OtMz.Grains.Catalog;
+
+namespace OtMz.Benchmarks;
+
+/// <summary>
+/// Exact top-20 by cosine over 1,000,000 looks, three ways, against one baseline:
+/// naive scalar LINQ (baseline), the SIMD <see cref="LookSlice"/> kernel on one thread, and the full fan-out
+/// over 16 <c>CatalogShardGrain</c>s in an in-process silo; plus a filtered pair and the memory-bandwidth floor.
+/// Each benchmark runs in its own process (BenchmarkDotNet's default), so each set-up builds only what its
+/// benchmark needs. Queries rotate through <see cref="BenchData.QueryCount"/> fixed seeded vectors.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
+public class TopKBenchmarks
+{
+    private float[][] _queries = [];
+    private float[][] _unitQueries = [];
+    private ShardQuery[] _shardQueries = [];
+    private ShardQuery[] _filteredShardQueries = [];
+    private int _next;
+
+    private NaiveRow[] _rows = [];
+    private LookSlice _slice = new();
+    private float[] _matrix = [];
+    private IHost? _host;
+    private IGrainFactory? _grains;
+
+    /// <summary>One look for the naive baseline: the look and its unit-normalised 23-float style vector.</summary>
+    public sealed record NaiveRow(Look Look, float[] Unit);
+
+    [GlobalSetup(Target = nameof(NaiveLinq))]
+    public void SetupNaive()
+    {
+        SetupQueries();
+        _rows = [.. BenchData.Catalog().Select(l => new NaiveRow(l, BenchData.UnitVector(l)))];
+    }
+
+    [GlobalSetup(Targets = new[] { nameof(Kernel), nameof(KernelFiltered) })]
+    public void SetupKernel()
+    {
+        SetupQueries();
+        var looks = BenchData.Catalog();
+        _slice = BenchData.Slice(looks);
+        var passing = looks.Count(l => FilterMask.From(BenchData.WomenWinter).Admits(FilterMask.AttributesOf(l)));
+        Console.WriteLine($"// Slice of {_slice.Count} looks; {passing} ({100.0 * passing / looks.Length:F1}%) pass the women+winter filter.");
+    }
+
+    [GlobalSetup(Target = nameof(MemoryFloor))]
+    public void SetupFloor()
+    {
+        // The same 1,000,000 x 23 unit vectors in the slice's layout: column-major blocks of 16 looks.
+        var looks = BenchData.Catalog();
+        const int width = LookSlice.BlockWidth;
+        const int dims = StyleTaxonomy.Count;
+        _matrix = new float[(looks.Length + width - 1) / width * width * dims];
+        for (var row = 0; row < looks.Length; row++)
+        {
+            var unit = BenchData.UnitVector(looks[row]);
+            var (block, lane) = Math.DivRem(row, width);
+            for (var d = 0; d < dims; d++)
+            {
+                _matrix[(block * dims + d) * width + lane] = unit[d];
+            }
+        }
+
+        Console.WriteLine($"// Floor matrix: {_matrix.Length} floats = {_matrix.Length * sizeof(float) / 1e6:F1} MB; Vector512 accelerated: {Vector512.IsHardwareAccelerated}.");
+    }
+
+    [GlobalSetup(Targets = new[] { nameof(FanOut), nameof(FanOutFiltered) })]
+    public void SetupFanOut()
+    {
+        SetupQueries();
+        _host = BenchData.StartSiloAsync().GetAwaiter().GetResult();
+        _grains = BenchData.GrainFactory(_host);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_host is { } host)
+        {
+            host.StopAsync().GetAwaiter().GetResult();
+            host.Dispose();
+            _host = null;
+        }
+    }
+
+    /// <summary>(a) Scalar dot product per look, then OrderByDescending (ties by id, as the kernel orders them) and Take(20).</summary>
+    [Benchmark(Baseline = true)]
+    public ShardHit[] NaiveLinq()
+    {
+        var q = _unitQueries[NextQuery()];
+        return _rows
+            .Select(r => (r.Look, Score: ScalarDot(r.Unit, q)))
+            .OrderByDescending(t => t.Score)
+            .ThenBy(t => t.Look.Id, StringComparer.Ordinal)
+            .Take(BenchData.K)
+            .Select(t => new ShardHit(t.Look, t.Score))
+            .ToArray();
+    }
+
+    /// <summary>(b) The SIMD kernel, one thread, one slice of all 1,000,000 looks, no filter.</summary>
+    [Benchmark]
+    public ImmutableArray<ShardHit> Kernel() =>
+        _slice.TopK(_queries[NextQuery()], BenchData.K, LookFilter.None);
+
+    /// <summary>(c) The full fan-out: one call to each of the 16 shard grains, then the merge.</summary>
+    [Benchmark]
+    public Task<ImmutableArray<ShardHit>> FanOut() =>
+        CatalogFanOut.QueryAsync(_grains!, BenchData.ShardCount, _shardQueries[NextQuery()]);
+
+    /// <summary>(b) filtered: women (and unisex) looks for winter.</summary>
+    [Benchmark]
+    public ImmutableArray<ShardHit> KernelFiltered() =>
+        _slice.TopK(_queries[NextQuery()], BenchData.K, BenchData.WomenWinter);
+
+    /// <summary>(c) filtered: women (and unisex) looks for winter.</summary>
+    [Benchmark]
+    public Task<ImmutableArray<ShardHit>> FanOutFiltered() =>
+        CatalogFanOut.QueryAsync(_grains!, BenchData.ShardCount, _filteredShardQueries[NextQuery()]);
+
+    /// <summary>
+    /// The floor for one scan: a sequential vector sum of the same 1,000,000 x 23 floats (92 MB), four
+    /// independent accumulators so that the adds never limit it, only the memory reads.
+    /// </summary>
+    [Benchmark]
+    public float MemoryFloor() => SequentialSum(_matrix);
+
+    public static float SequentialSum(float[] values)
+    {
+        ref var p = ref MemoryMarshal.GetArrayDataReference(values);
+        var n = (nuint)values.Length;
+        nuint i = 0;
+        var total = 0f;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var step = (nuint)Vector512<float>.Count;
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; i + 4 * step <= n; i += 4 * step)
+            {
+                a0 += Vector512.LoadUnsafe(ref p, i);
+                a1 += Vector512.LoadUnsafe(ref p, i + step);
+                a2 += Vector512.LoadUnsafe(ref p, i + 2 * step);
+                a3 += Vector512.LoadUnsafe(ref p, i + 3 * step);
+            }
+
+            total = Vector512.Sum(a0 + a1 + (a2 + a3));
+        }
+        else
+        {
+            var step = (nuint)Vector256<float>.Count;
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; i + 4 * step <= n; i += 4 * step)
+            {
+                a0 += Vector256.LoadUnsafe(ref p, i);
+                a1 += Vector256.LoadUnsafe(ref p, i + step);
+                a2 += Vector256.LoadUnsafe(ref p, i + 2 * step);
+                a3 += Vector256.LoadUnsafe(ref p, i + 3 * step);
+            }
+
+            total = Vector256.Sum(a0 + a1 + (a2 + a3));
+        }
+
+        for (; i < n; i++)
+        {
+            total += Unsafe.Add(ref p, i);
+        }
+
+        return total;
+    }
+
+    /// <summary>A plain scalar loop, as a first version would write it.</summary>
+    public static float ScalarDot(float[] a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private int NextQuery() => _next++ % BenchData.QueryCount;
+
+    private void SetupQueries()
+    {
+        _queries = BenchData.Queries();
+        _unitQueries = [.. _queries.Select(q => VectorMath.Normalized(q))];
+        _shardQueries = [.. _queries.Select(q => new ShardQuery(q, BenchData.K, LookFilter.None))];
+        _filteredShardQueries = [.. _queries.Select(q => new ShardQuery(q, BenchData.K, BenchData.WomenWinter))];
+        _next = 0;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OtMz.Api.Contracts;
+
+namespace OtMz.ApiTests;
+
+/// <summary>The embedded Api (co-hosted silo included) on free ports, with a small demo catalog.</summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const int ShardCount = 8;
+
+    protected virtual bool DevTokens => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orleans:ClusterId", $"api-tests-{Guid.NewGuid():N}");
+        builder.UseSetting("Catalog:DemoLooks", "3000");
+        builder.UseSetting("Catalog:ShardCount", ShardCount.ToString());
+        builder.UseSetting("Auth:DevTokens", DevTokens.ToString());
+        builder.UseSetting("Auth:SigningKey", "api-tests-signing-key-that-is-long-enough-0123456789");
+    }
+
+    public async Task<HttpClient> ClientFor(string userId, params string[] roles)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/dev-token", new DevTokenRequest(userId, roles));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<DevTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> NewUserClient() => ClientFor($"user-{Guid.NewGuid():N}");
+
+    public Task<HttpClient> AdminClient() => ClientFor($"admin-{Guid.NewGuid():N}", "admin");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A deployment with dev tokens off, as production runs.</summary>
+public sealed class NoDevTokensApiFactory : ApiFactory
+{
+    protected override bool DevTokens => false;
+}

@@ -1,0 +1,112 @@
+using OtMz.Grains;
+using OtMz.Grains.Ranking;
+
+namespace OtMz.UnitTests;
+
+public class LookRankerTests
+{
+    private static readonly RankingOptions Options = new();
+
+    private static Look Look(string id, int style, int minTemp = 0, int maxTemp = 20, Colour colour = Colour.Black, float second = 0f)
+    {
+        var v = new float[StyleTaxonomy.Count];
+        v[style] = 1f;
+        v[(style + 1) % v.Length] = second;
+        return new Look(id, id, null, Gender.Unisex, [Season.Spring], [Occasion.Daily], minTemp, maxTemp, [new PaletteEntry(colour, 1f)], [], StyleVector.Create(v));
+    }
+
+    private static ShardHit Hit(Look look, float[] taste) => new(look, VectorMath.Cosine(taste, look.StyleVector.Values));
+
+    private static float[] Taste(int style)
+    {
+        var t = new float[StyleTaxonomy.Count];
+        t[style] = 1;
+        return t;
+    }
+
+    private static RankingContext Context(float[] taste, float? temperature = null, float[]? colours = null, Func<string, bool>? seen = null) =>
+        new(taste, colours ?? new float[21], seen ?? (_ => false), temperature, null);
+
+    [Fact]
+    public void WeatherFitIsOneInsideTheRangeAndFallsOffOutside()
+    {
+        var look = Look("a", 0, minTemp: 5, maxTemp: 15);
+        Assert.Equal(1f, LookRanker.WeatherFit(10, look, 4));
+        Assert.Equal(MathF.Exp(-1), LookRanker.WeatherFit(19, look, 4), 5);
+        Assert.True(LookRanker.WeatherFit(30, look, 4) < LookRanker.WeatherFit(19, look, 4));
+    }
+
+    [Fact]
+    public void TheWeatherLiftsALookMadeForIt()
+    {
+        var taste = Taste(22);
+        var winter = Look("winter", 22, minTemp: -10, maxTemp: 5, second: 0.05f);
+        var summer = Look("summer", 22, minTemp: 22, maxTemp: 33);
+        var ranked = LookRanker.Rank([Hit(summer, taste), Hit(winter, taste)], Context(taste, temperature: -3), 2, Options);
+        Assert.Equal("winter", ranked[0].Look.Id);
+        Assert.Contains(ranked[0].Reasons, r => r.Kind == "weather" && r.Contribution > 0);
+        Assert.Contains(ranked[1].Reasons, r => r.Kind == "weather" && r.Contribution < 0);
+    }
+
+    [Fact]
+    public void ColourAffinityLiftsALookInTheUsersColours()
+    {
+        var taste = Taste(0);
+        var colours = new float[21];
+        colours[(int)Colour.Navy] = 0.6f;
+        var navy = Look("navy", 0, colour: Colour.Navy);
+        var red = Look("red", 0, colour: Colour.Red);
+        var ranked = LookRanker.Rank([Hit(red, taste), Hit(navy, taste)], Context(taste, colours: colours), 2, Options);
+        Assert.Equal("navy", ranked[0].Look.Id);
+        Assert.Contains(ranked[0].Reasons, r => r.Kind == "colour" && r.Key == "navy");
+    }
+
+    [Fact]
+    public void ASeenLookIsPenalisedAndSaysSo()
+    {
+        var taste = Taste(4);
+        var seen = Look("seen", 4);
+        var fresh = Look("fresh", 4, second: 0.1f);
+        var ranked = LookRanker.Rank([Hit(seen, taste), Hit(fresh, taste)], Context(taste, seen: id => id == "seen"), 2, Options);
+        Assert.Equal("fresh", ranked[0].Look.Id);
+        Assert.Contains(ranked[1].Reasons, r => r.Kind == "seen" && r.Contribution < 0);
+    }
+
+    [Fact]
+    public void DiversityKeepsNearDuplicatesFromFillingTheTop()
+    {
+        var taste = new float[StyleTaxonomy.Count];
+        taste[22] = 1f;
+        taste[16] = 0.8f;
+        var candidates = new List<ShardHit>();
+        for (var i = 0; i < 5; i++)
+        {
+            candidates.Add(Hit(Look($"street-{i}", 22, second: 0.01f * i), taste));
+        }
+
+        var sporty = Look("sporty", 16);
+        candidates.Add(Hit(sporty, taste));
+        var ranked = LookRanker.Rank(candidates, Context(taste), 3, Options);
+        Assert.Contains(ranked, r => r.Look.Id == "sporty");
+        Assert.Contains(ranked.SelectMany(r => r.Reasons), r => r.Kind == "diversity");
+    }
+
+    [Fact]
+    public void EveryResultCarriesItsTopStylesAsReasons()
+    {
+        var taste = Taste(19);
+        var ranked = LookRanker.Rank([Hit(Look("hiphop", 19), taste)], Context(taste), 1, Options);
+        var reason = Assert.Single(ranked[0].Reasons, r => r.Kind == "style");
+        Assert.Equal("hiphop", reason.Key);
+        Assert.False(string.IsNullOrWhiteSpace(reason.Text));
+    }
+
+    [Fact]
+    public void RankReturnsAtMostKResults()
+    {
+        var taste = Taste(1);
+        var hits = Enumerable.Range(0, 10).Select(i => Hit(Look($"l{i}", i), taste)).ToList();
+        Assert.Equal(4, LookRanker.Rank(hits, Context(taste), 4, Options).Length);
+        Assert.Empty(LookRanker.Rank([], Context(taste), 4, Options));
+    }
+}
