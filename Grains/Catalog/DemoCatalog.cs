@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
@@ -55,7 +56,7 @@ public static class DemoCatalog
 
         return new Look(
             IdOf(index),
-            outfit.Title(kit.Adjective, palette[0].Colour),
+            SharedTitle(outfit.Title(kit.Adjective, palette[0].Colour)),
             ImageUrl: null,
             gender,
             seasons,
@@ -118,7 +119,7 @@ public static class DemoCatalog
         // Resort looks are holiday wear: mostly summer whatever the general mix says.
         if (primary == Resort && rng.Chance(0.6))
         {
-            return [Season.Summer];
+            return SummerOnly;
         }
 
         return SeasonPatterns[rng.PickWeighted(SeasonPatternWeights)];
@@ -181,7 +182,7 @@ public static class DemoCatalog
             Gender.Unisex => kit.OnePieceChance * 0.3f,
             _ => kit.OnePieceChance * 0.1f,
         };
-        var weather = minTemp < ColdOuterBelowC ? HotWeatherOnly : minTemp >= 20 ? CoolWeatherOnly : [];
+        var weather = minTemp < ColdOuterBelowC ? TooLightForFrost : minTemp >= 20 ? TooWarmForHeat : [];
         var notWorn = gender == Gender.Women ? [] : WomenOnly;
         if (rng.Chance(onePieceChance) && rng.TryPickRanked(kit.OnePieces, notWorn, [], out var onePiece))
         {
@@ -223,16 +224,16 @@ public static class DemoCatalog
         raw.Reverse();
 
         // Weights in whole hundredths with the remainder on the last (smallest) entry, so they sum to exactly 1.
-        var entries = ImmutableArray.CreateBuilder<PaletteEntry>(count);
+        var entries = new PaletteEntry[count];
         var remaining = 100;
         for (var k = 0; k < count; k++)
         {
             var hundredths = k == count - 1 ? remaining : (int)MathF.Round(100 * raw[k] / total);
             remaining -= hundredths;
-            entries.Add(PaletteEntryCache[(int)colours[k] * 101 + hundredths]);
+            entries[k] = PaletteEntryCache[(int)colours[k] * 101 + hundredths];
         }
 
-        return entries.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(entries);
     }
 
     /// <summary>An outer (or none), then either a one-piece or a top and a bottom.</summary>
@@ -278,6 +279,11 @@ public static class DemoCatalog
     // less for the GC to promote while a large catalog is generated.
     private static Garment GarmentOf(GarmentSlot slot, string category, Colour colour) => GarmentCache[(slot, category)][(int)colour];
 
+    // Titles repeat: the vocabulary allows only several thousand, whatever the catalog size, so looks share them.
+    private static string SharedTitle(string title) => TitleCache.GetOrAdd(title, title);
+
+    private static readonly ConcurrentDictionary<string, string> TitleCache = new(StringComparer.Ordinal);
+
     private static readonly Colour[] AllColours = Enum.GetValues<Colour>();
 
     private static readonly FrozenDictionary<(GarmentSlot, string), Garment[]> GarmentCache =
@@ -295,8 +301,8 @@ public static class DemoCatalog
     ];
 
     private static readonly string[] WomenOnly = ["skirt", "blouse", "bra-top", "leggings", "dress"];
-    private static readonly string[] HotWeatherOnly = ["top", "bra-top"];
-    private static readonly string[] CoolWeatherOnly = ["knitwear", "hoodie"];
+    private static readonly string[] TooLightForFrost = ["top", "bra-top"];
+    private static readonly string[] TooWarmForHeat = ["knitwear", "hoodie"];
 
     private static readonly string[] ColourNames = [.. AllColours.Select(c => c.ToString().ToLowerInvariant())];
 
@@ -320,6 +326,8 @@ public static class DemoCatalog
         [Season.Spring, Season.Summer, Season.Autumn],
         [Season.Spring, Season.Autumn, Season.Winter],
     ];
+
+    private static readonly ImmutableArray<Season> SummerOnly = SeasonPatterns[1];
 
     private static readonly float[] SeasonPatternWeights = [0.22f, 0.22f, 0.16f, 0.06f, 0.06f, 0.07f, 0.07f, 0.07f, 0.03f, 0.02f, 0.02f];
 

@@ -91,7 +91,7 @@ public sealed class UserGrain(
             }
 
             s.Liked.Add(look.Id, Taste.LookMemory);
-            TasteModel.BlendColours(s.ColourAffinity, PaletteWeights(look), Taste.ColourRate);
+            TasteModel.BlendColours(s.ColourAffinity, TasteUpdate.PaletteWeights(look), Taste.ColourRate);
         }
 
         s.Taste = VectorMath.TryNormalize(seed, seed) ? seed : CurrentTaste();
@@ -136,7 +136,7 @@ public sealed class UserGrain(
             var taste = CurrentTaste();
             foreach (var (_, signal) in fresh)
             {
-                Apply(signal, signal.LookId is { } id ? looks[id] : null, taste);
+                TasteUpdate.Apply(s, taste, signal, signal.LookId is { } id ? looks[id] : null, Taste);
                 s.RecentSignalIds.Add(signal.Id, Taste.DedupeWindow);
             }
 
@@ -153,7 +153,12 @@ public sealed class UserGrain(
     {
         var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
         var context = await ReadContextAsync();
-        if (state.State.Context != context.Stamp)
+        if (state.State.Context is null)
+        {
+            // Nothing was computed before, so nobody saw an older context; the stamp is saved with the next write.
+            state.State.Context = context.Stamp;
+        }
+        else if (state.State.Context != context.Stamp)
         {
             // The world changed under the user (weather, season, catalog): what they see may change, so the
             // version moves on, just as it does for a signal.
@@ -210,48 +215,6 @@ public sealed class UserGrain(
         return new UserContext(stamp, weather?.Weather);
     }
 
-    private void Apply(Signal signal, Look? look, float[] taste)
-    {
-        var s = state.State;
-        var unit = look is null ? [] : StylePrior.Debias(look.StyleVector.Values, Taste.PriorCorrection);
-        switch (signal.Type)
-        {
-            case SignalType.Like or SignalType.Save:
-                TasteModel.Attract(taste, unit, Taste.LearningRate);
-                TasteModel.BlendColours(s.ColourAffinity, PaletteWeights(look!), Taste.ColourRate / 2);
-                s.Liked.Add(look!.Id, Taste.LookMemory);
-                s.Disliked.Remove(look.Id);
-                s.Seen.Add(look.Id, Taste.LookMemory);
-                break;
-            case SignalType.Unlike:
-                // Only a look the user liked can be unliked; anything else is acknowledged and changes nothing.
-                if (s.Liked.Remove(look!.Id))
-                {
-                    TasteModel.Repel(taste, unit, Taste.LearningRate);
-                }
-
-                break;
-            case SignalType.Dwell when signal.DwellMs >= Taste.DwellSkipBelowMs:
-                TasteModel.Attract(taste, unit, Taste.LearningRate * TasteModel.DwellWeight(signal.DwellMs.Value));
-                s.Seen.Add(look!.Id, Taste.LookMemory);
-                break;
-            case SignalType.Dwell or SignalType.Skip:
-                TasteModel.Repel(taste, unit, Taste.SkipStep);
-                s.Seen.Add(look!.Id, Taste.LookMemory);
-                break;
-            case SignalType.Dislike:
-                TasteModel.Repel(taste, unit, Taste.DislikeStep);
-                s.Disliked.Add(look!.Id, Taste.LookMemory);
-                s.Liked.Remove(look.Id);
-                break;
-            case SignalType.Colour:
-                var pick = new float[UserState.ColourCount];
-                pick[(int)signal.Colour!.Value] = 1f;
-                TasteModel.BlendColours(s.ColourAffinity, pick, Taste.ColourRate);
-                break;
-        }
-    }
-
     /// <summary>Bumps the version and persists. On a failed write the activation is dropped so that the next
     /// call reloads the stored state rather than trusting half-applied memory; the client retries safely.</summary>
     private async Task CommitAsync()
@@ -274,26 +237,6 @@ public sealed class UserGrain(
 
     private IEnumerable<StyleScore> StyleScores() =>
         CurrentTaste().Select((score, i) => new StyleScore(StyleTaxonomy.KeyOf(i), MathF.Round(score, 4))).OrderByDescending(x => x.Score);
-
-    private static float[] PaletteWeights(Look look)
-    {
-        var weights = new float[UserState.ColourCount];
-        foreach (var entry in look.Palette)
-        {
-            weights[(int)entry.Colour] += entry.Weight;
-        }
-
-        var sum = weights.Sum();
-        if (sum > 0)
-        {
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] /= sum;
-            }
-        }
-
-        return weights;
-    }
 
     private sealed record UserContext(ContextStamp Stamp, Weather? Weather);
 

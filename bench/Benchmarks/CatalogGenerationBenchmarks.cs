@@ -3,7 +3,7 @@ using OtMz.Grains.Catalog;
 
 namespace OtMz.Benchmarks;
 
-/// <summary>How long the seeded demo catalog of 1,000,000 looks takes to generate (one thread).</summary>
+/// <summary>How long the seeded demo catalog of 1,000,000 looks takes to generate (DemoCatalog uses Parallel.For, so all cores).</summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
 [MedianColumn]

@@ -31,6 +31,7 @@ public class TopKBenchmarks
 
     private NaiveRow[] _rows = [];
     private LookSlice _slice = new();
+    private LookSlice[] _shardSlices = [];
     private float[] _matrix = [];
     private IHost? _host;
     private IGrainFactory? _grains;
@@ -55,6 +56,17 @@ public class TopKBenchmarks
         Console.WriteLine($"// Slice of {_slice.Count} looks; {passing} ({100.0 * passing / looks.Length:F1}%) pass the women+winter filter.");
     }
 
+    [GlobalSetup(Target = nameof(KernelSharded))]
+    public void SetupKernelSharded()
+    {
+        SetupQueries();
+        _shardSlices = [.. BenchData.Catalog()
+            .GroupBy(l => ShardRouter.ShardOf(l.Id, BenchData.ShardCount))
+            .OrderBy(g => g.Key)
+            .Select(g => BenchData.Slice([.. g]))];
+        Console.WriteLine($"// {_shardSlices.Length} slices of {_shardSlices.Min(s => s.Count)}..{_shardSlices.Max(s => s.Count)} looks.");
+    }
+
     [GlobalSetup(Target = nameof(MemoryFloor))]
     public void SetupFloor()
     {
@@ -76,7 +88,7 @@ public class TopKBenchmarks
         Console.WriteLine($"// Floor matrix: {_matrix.Length} floats = {_matrix.Length * sizeof(float) / 1e6:F1} MB; Vector512 accelerated: {Vector512.IsHardwareAccelerated}.");
     }
 
-    [GlobalSetup(Targets = new[] { nameof(FanOut), nameof(FanOutFiltered) })]
+    [GlobalSetup(Targets = new[] { nameof(FanOut), nameof(FanOutFiltered), nameof(FanOutCallsOnly) })]
     public void SetupFanOut()
     {
         SetupQueries();
@@ -128,6 +140,32 @@ public class TopKBenchmarks
     [Benchmark]
     public Task<ImmutableArray<ShardHit>> FanOutFiltered() =>
         CatalogFanOut.QueryAsync(_grains!, BenchData.ShardCount, _filteredShardQueries[NextQuery()]);
+
+    /// <summary>
+    /// Diagnostic: the 16 shards' slices scanned one after another on one thread, then the same merge as the
+    /// fan-out. Against <see cref="Kernel"/> it shows what splitting the catalog costs; against
+    /// <see cref="FanOut"/>, what Orleans and the second core add or win.
+    /// </summary>
+    [Benchmark]
+    public ImmutableArray<ShardHit> KernelSharded()
+    {
+        var query = _queries[NextQuery()];
+        var answers = new ImmutableArray<ShardHit>[_shardSlices.Length];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = _shardSlices[i].TopK(query, BenchData.K, LookFilter.None);
+        }
+
+        return CatalogFanOut.Merge(answers, BenchData.K);
+    }
+
+    /// <summary>
+    /// Diagnostic: the fan-out's messaging alone, 16 concurrent calls that do no work (each shard's Count),
+    /// i.e. what Orleans costs a query on top of the scans.
+    /// </summary>
+    [Benchmark]
+    public Task<int[]> FanOutCallsOnly() =>
+        Task.WhenAll(CatalogFanOut.Shards(_grains!, BenchData.ShardCount).Select(s => s.Count()));
 
     /// <summary>
     /// The floor for one scan: a sequential vector sum of the same 1,000,000 x 23 floats (92 MB), four
