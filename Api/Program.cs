@@ -3,14 +3,13 @@ using System.Text.Json.Serialization;
 using OtMz.Api.Auth;
 using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
-using OtMz.Silo;
+using OtMz.Api.Hosting;
+using OtMz.Api.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The embedded default: this process co-hosts a silo with localhost clustering and in-memory storage.
-builder.UseOrleans(silo => silo
-    .UseOtMzLocalhostClustering(builder.Configuration)
-    .AddOtMzGrains(builder.Configuration));
+// The embedded default co-hosts a silo (localhost clustering, in-memory storage); "Orleans:Mode=client" joins a cluster instead.
+builder.AddOtMzOrleans();
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOtMzAuth(builder.Configuration);
@@ -21,6 +20,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // "NaN" and "Infinity" are read so that the vector check can name them, never written.
     o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddOtMzOpenApi();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<PushRelay>();
 
 var app = builder.Build();
 
@@ -43,6 +44,7 @@ app.MapUsersApi();
 app.MapSignalsApi();
 app.MapRecommendationsApi();
 app.MapRegionsApi();
+app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 
 app.Run();
 

@@ -27,6 +27,16 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("looks")]
     Task<LookRecommendations> GetRecommendations(RecommendationQuery query);
 
+    [Alias("ads")]
+    Task<AdRecommendations> GetAds(int k);
+
+    [Alias("snapshot")]
+    Task<UserSnapshot> GetSnapshot();
+
+    /// <summary>The user's context may have changed (their region's weather): re-rank and push if it did.</summary>
+    [Alias("refresh"), OneWay]
+    Task Refresh();
+
     [Alias("erase")]
     Task Erase();
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Interfaces;
+using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
 
@@ -15,15 +18,22 @@ public static class OtMzSiloExtensions
     public const string UserStorage = "users";
     public const string RegionStorage = "regions";
 
+    /// <summary>The storage Orleans keeps stream subscriptions in; the name is Orleans' convention.</summary>
+    public const string PubSubStorage = "PubSubStore";
+
     public static ISiloBuilder AddOtMzGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.AddMemoryGrainStorage(UserStorage);
         silo.AddMemoryGrainStorage(RegionStorage);
+        silo.AddMemoryGrainStorage(PubSubStorage);
+        silo.AddMemoryStreams(PushStreams.Provider);
 
         var services = silo.Services;
         services.Configure<CatalogOptions>(configuration.GetSection("Catalog"));
         services.Configure<TasteOptions>(configuration.GetSection("Taste"));
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
+        services.Configure<PushOptions>(configuration.GetSection("Push"));
+        services.AddSingleton<ICampaignStore, DemoCampaigns>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();

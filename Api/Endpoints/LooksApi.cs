@@ -44,10 +44,10 @@ public static class LooksApi
             }
         }
 
-        var genderValue = ParseOptional<Gender>(gender, "gender", errors);
-        var seasonValue = ParseOptional<Season>(season, "season", errors);
-        var occasionValue = ParseOptional<Occasion>(occasion, "occasion", errors);
-        var colourValue = ParseOptional<Colour>(colour, "colour", errors);
+        var genderValue = WireNames.ParseOptional<Gender>(gender, "gender", errors);
+        var seasonValue = WireNames.ParseOptional<Season>(season, "season", errors);
+        var occasionValue = WireNames.ParseOptional<Occasion>(occasion, "occasion", errors);
+        var colourValue = WireNames.ParseOptional<Colour>(colour, "colour", errors);
         string? after = null;
         if (cursor is not null && !TryDecodeCursor(cursor, out after))
         {
@@ -162,22 +162,6 @@ public static class LooksApi
         return (new Look(id, input.Title!.Trim(), input.ImageUrl, input.Gender!.Value,
             [.. input.Seasons!.Distinct()], [.. input.Occasions!.Distinct()], input.MinTempC!.Value, input.MaxTempC!.Value,
             [.. palette], [.. garments], StyleVector.Create(input.StyleVector!)), errors);
-    }
-
-    private static T? ParseOptional<T>(string? value, string field, List<FieldError> errors) where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (WireNames.TryParse<T>(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(new FieldError(field, $"Unknown {field} '{value}'; one of {string.Join(", ", WireNames.Of<T>())}."));
-        return null;
     }
 
     private static string EncodeCursor(string lookId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lookId));

@@ -13,6 +13,11 @@ public static class RecommendationsApi
             .WithTags("Recommendations")
             .WithName("GetRecommendedLooks")
             .WithSummary("The caller's ranked looks, each with its reasons. Served from the user's cache unless something changed.");
+        app.MapGet("/api/v1/users/me/recommendations/ads", GetAds)
+            .RequireAuthorization()
+            .WithTags("Recommendations")
+            .WithName("GetRecommendedAds")
+            .WithSummary("Ad banners for the caller, ranked by how their target style fits the caller's taste.");
         return app;
     }
 
@@ -24,19 +29,7 @@ public static class RecommendationsApi
             errors.Add(new FieldError("k", $"k is between 1 and {RecommendationQuery.MaxK}."));
         }
 
-        Occasion? occasionValue = null;
-        if (occasion is not null)
-        {
-            if (WireNames.TryParse<Occasion>(occasion, out var parsed))
-            {
-                occasionValue = parsed;
-            }
-            else
-            {
-                errors.Add(new FieldError("occasion", $"Unknown occasion '{occasion}'; one of {string.Join(", ", WireNames.Of<Occasion>())}."));
-            }
-        }
-
+        var occasionValue = WireNames.ParseOptional<Occasion>(occasion, "occasion", errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -44,4 +37,9 @@ public static class RecommendationsApi
 
         return TypedResults.Ok(await api.User(user).GetRecommendations(new RecommendationQuery(k ?? RecommendationQuery.DefaultK, occasionValue)));
     }
+
+    public static async Task<Results<Ok<AdRecommendations>, ProblemHttpResult>> GetAds([AsParameters] ApiServices api, ClaimsPrincipal user, int? k) =>
+        k is < 1 or > AdRecommendations.MaxK
+            ? Problems.Validation("k", $"k is between 1 and {AdRecommendations.MaxK}.")
+            : TypedResults.Ok(await api.User(user).GetAds(k ?? AdRecommendations.DefaultK));
 }

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
 
@@ -11,21 +14,44 @@ namespace OtMz.Grains.Users;
 /// Where a signal lands. The grain owns one user's taste and keeps their recommendations as a cache: a
 /// read is answered from memory unless the taste, the region's weather, the season or the catalog changed
 /// since the last computation; only then does it fan out to the catalog shards and re-rank.
+/// Every change schedules one push after a short coalescing window: the grain recomputes once and publishes
+/// taste, looks and ads on the user's stream, which the Api nodes holding the user's connections relay.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", "users")] IPersistentState<UserState> state,
     IOptions<TasteOptions> tasteOptions,
     IOptions<RankingOptions> rankingOptions,
     IOptions<CatalogOptions> catalogOptions,
+    IOptions<PushOptions> pushOptions,
+    ICampaignStore campaigns,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private readonly Dictionary<Occasion, CachedLooks> _cacheByOccasion = [];
     private CachedLooks? _cacheWithoutOccasion;
+    private AdRecommendations? _ads;
+    private IAsyncStream<UserUpdate>? _updates;
+    private IGrainTimer? _pushTimer;
+    private bool _pushScheduled;
+    private long _pushedVersion = -1;
 
     private TasteOptions Taste => tasteOptions.Value;
 
     private string UserId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _updates = this.GetStreamProvider(PushStreams.Provider).GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, UserId));
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pushScheduled)
+        {
+            await PushAsync(cancellationToken);
+        }
+    }
 
     public Task<UserSummary> GetSummary()
     {
@@ -48,6 +74,8 @@ public sealed class UserGrain(
     {
         state.State.Profile = profile;
         await CommitAsync();
+        await PublishAsync(new UserUpdate(UserUpdateKind.Profile, state.State.Version, Region: profile.Region));
+        SchedulePush();
         return CommandResult.Ok(state.State.Version);
     }
 
@@ -97,6 +125,7 @@ public sealed class UserGrain(
         s.Taste = VectorMath.TryNormalize(seed, seed) ? seed : CurrentTaste();
         s.SurveyCompleted = true;
         await CommitAsync();
+        SchedulePush();
         logger.LogInformation("{UserId} completed the survey with {LookCount} looks and {StyleCount} styles", UserId, looks.Count, answers.LikedStyles.Length);
         return CommandResult.Ok(s.Version);
     }
@@ -143,6 +172,7 @@ public sealed class UserGrain(
             s.Taste = taste;
             s.SignalsApplied += fresh.Count;
             await CommitAsync();
+            SchedulePush();
             logger.LogDebug("{UserId} applied {SignalCount} signals, now at version {Version}", UserId, fresh.Count, s.Version);
         }
 
@@ -152,20 +182,7 @@ public sealed class UserGrain(
     public async Task<LookRecommendations> GetRecommendations(RecommendationQuery query)
     {
         var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
-        var context = await ReadContextAsync();
-        if (state.State.Context is null)
-        {
-            // Nothing was computed before, so nobody saw an older context; the stamp is saved with the next write.
-            state.State.Context = context.Stamp;
-        }
-        else if (state.State.Context != context.Stamp)
-        {
-            // The world changed under the user (weather, season, catalog): what they see may change, so the
-            // version moves on, just as it does for a signal.
-            state.State.Context = context.Stamp;
-            await CommitAsync();
-        }
-
+        var (context, _) = await RefreshContextAsync();
         var cached = query.Occasion is { } o ? _cacheByOccasion.GetValueOrDefault(o) : _cacheWithoutOccasion;
         if (cached is null || cached.Version != state.State.Version)
         {
@@ -183,11 +200,42 @@ public sealed class UserGrain(
         return cached.Result with { Items = cached.Result.Items.Length <= k ? cached.Result.Items : cached.Result.Items[..k] };
     }
 
+    public async Task<AdRecommendations> GetAds(int k)
+    {
+        await RefreshContextAsync();
+        var version = state.State.Version;
+        if (_ads?.Version != version)
+        {
+            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, AdRecommendations.MaxK);
+            _ads = new AdRecommendations(version, time.GetUtcNow(), items);
+        }
+
+        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
+        return _ads with { Items = _ads.Items.Length <= take ? _ads.Items : _ads.Items[..take] };
+    }
+
+    public async Task<UserSnapshot> GetSnapshot()
+    {
+        var looks = await GetRecommendations(new RecommendationQuery(RecommendationQuery.DefaultK));
+        var ads = await GetAds(pushOptions.Value.AdsPerPush);
+        return new UserSnapshot(state.State.Version, await GetTaste(), looks, ads);
+    }
+
+    public async Task Refresh()
+    {
+        var (_, changed) = await RefreshContextAsync();
+        if (changed)
+        {
+            SchedulePush();
+        }
+    }
+
     public async Task Erase()
     {
         await state.ClearStateAsync();
         _cacheByOccasion.Clear();
         _cacheWithoutOccasion = null;
+        _ads = null;
         logger.LogInformation("{UserId} erased", UserId);
         DeactivateOnIdle();
     }
@@ -206,13 +254,73 @@ public sealed class UserGrain(
         return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items));
     }
 
-    private async Task<UserContext> ReadContextAsync()
+    /// <summary>
+    /// Reads the outside context (catalog version, region weather, season). When it differs from the one the
+    /// last result was computed against, the version moves on, just as it does for a signal.
+    /// </summary>
+    private async Task<(UserContext Context, bool Changed)> RefreshContextAsync()
     {
         var region = state.State.Profile.Region;
         var catalogVersion = GrainFactory.GetGrain<ICatalogGrain>(0).GetVersion();
         RegionWeather? weather = region is null ? null : await GrainFactory.GetGrain<IRegionGrain>(region).GetWeather();
         var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()));
-        return new UserContext(stamp, weather?.Weather);
+        var context = new UserContext(stamp, weather?.Weather);
+        if (state.State.Context is null)
+        {
+            // Nothing was computed before, so nobody saw an older context; the stamp is saved with the next write.
+            state.State.Context = stamp;
+            return (context, false);
+        }
+
+        if (state.State.Context == stamp)
+        {
+            return (context, false);
+        }
+
+        state.State.Context = stamp;
+        await CommitAsync();
+        return (context, true);
+    }
+
+    private void SchedulePush()
+    {
+        if (_pushScheduled)
+        {
+            return;
+        }
+
+        _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _pushTimer.Change(pushOptions.Value.CoalesceWindow, Timeout.InfiniteTimeSpan);
+        _pushScheduled = true;
+    }
+
+    /// <summary>One recompute for every change since the last push; the latest state is what goes out.</summary>
+    private async Task PushAsync(CancellationToken cancellationToken)
+    {
+        _pushScheduled = false;
+        var snapshot = await GetSnapshot();
+        if (snapshot.Version == _pushedVersion)
+        {
+            return;
+        }
+
+        await PublishAsync(new UserUpdate(UserUpdateKind.Taste, snapshot.Version, Taste: snapshot.Taste));
+        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version, Looks: snapshot.Looks));
+        await PublishAsync(new UserUpdate(UserUpdateKind.Ads, snapshot.Version, Ads: snapshot.Ads));
+        _pushedVersion = snapshot.Version;
+    }
+
+    /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>
+    private async Task PublishAsync(UserUpdate update)
+    {
+        try
+        {
+            await _updates!.OnNextAsync(update);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "{UserId} push of {Kind} at version {Version} failed", UserId, update.Kind, update.Version);
+        }
     }
 
     /// <summary>Bumps the version and persists. On a failed write the activation is dropped so that the next

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using OtMz.Api.Contracts;
+using OtMz.Grains;
+
+namespace OtMz.Api.Infrastructure;
+
+/// <summary>
+/// Where a signal enters, whichever door it uses (REST or the hub): the same checks, the same field names,
+/// then the user's grain applies the batch whole or not at all.
+/// </summary>
+public static class SignalIntake
+{
+    public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status);
+
+    public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input)
+    {
+        if (input is null)
+        {
+            return new Outcome(null, [new FieldError("$", "A signal, or a batch in 'signals', is required.")], StatusCodes.Status400BadRequest);
+        }
+
+        var batch = input.Signals is not null;
+        var inputs = input.Signals ?? [input];
+        if (inputs.Length > SignalRules.MaxBatch)
+        {
+            return new Outcome(null, [new FieldError("signals", $"A batch has at most {SignalRules.MaxBatch} signals; got {inputs.Length}.")],
+                StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var errors = new List<FieldError>();
+        var signals = ImmutableArray.CreateBuilder<Signal>(inputs.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var prefix = batch ? $"signals[{i}]." : "";
+            if (inputs[i]?.ToSignal() is not { } signal)
+            {
+                errors.Add(new FieldError(prefix + "type", $"type is one of {string.Join(", ", WireNames.Of<SignalType>())}."));
+                continue;
+            }
+
+            errors.AddRange(SignalRules.ValidateOne(signal, prefix));
+            signals.Add(signal);
+        }
+
+        if (batch && inputs.Length == 0)
+        {
+            errors.Add(new FieldError("signals", "At least one signal is required."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Outcome(null, errors, StatusCodes.Status400BadRequest);
+        }
+
+        var result = await user.ApplySignals(signals.MoveToImmutable());
+        if (result.Ack is { } ack)
+        {
+            return new Outcome(ack, [], StatusCodes.Status202Accepted);
+        }
+
+        IReadOnlyList<FieldError> fieldErrors = batch ? result.Errors : [.. result.Errors.Select(e => e with { Field = e.Field.Replace("signals[0].", "", StringComparison.Ordinal) })];
+        return new Outcome(null, fieldErrors, result.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+    }
+}

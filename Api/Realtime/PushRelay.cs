@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
+
+namespace OtMz.Api.Realtime;
+
+/// <summary>
+/// Where a push leaves for the devices. One per Api node: it subscribes to a user's Orleans stream when the
+/// user's first connection arrives on this node and unsubscribes when the last one leaves, and forwards each
+/// update to the user's SignalR group. It also watches the regions of the users connected here, so that a
+/// weather change re-ranks exactly those users. Works the same whether the node co-hosts the silo or is a
+/// client of a remote cluster.
+/// </summary>
+public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub, ILogger<PushRelay> logger)
+{
+    private readonly ConcurrentDictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
+
+    private IStreamProvider Streams => cluster.GetStreamProvider(PushStreams.Provider);
+
+    /// <summary>Users with at least one connection on this node, each holding one stream subscription.</summary>
+    public int SubscribedUsers => _users.Count;
+
+    /// <summary>Regions watched because a user connected here lives there.</summary>
+    public int WatchedRegions => _regions.Count;
+
+    public bool IsSubscribed(string userId) => _users.ContainsKey(userId);
+
+    public bool IsWatching(string region) => _regions.ContainsKey(region);
+
+    /// <summary>Raised after a connect or disconnect has settled its subscriptions; lets tests await instead of sleep.</summary>
+    public event Action? SubscriptionsChanged;
+
+    public async Task ConnectedAsync(string userId)
+    {
+        while (true)
+        {
+            var entry = _users.GetOrAdd(userId, _ => new UserEntry());
+            await entry.Gate.WaitAsync();
+            try
+            {
+                if (entry.Removed)
+                {
+                    continue;
+                }
+
+                if (entry.Connections++ == 0)
+                {
+                    var stream = Streams.GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, userId));
+                    entry.Subscription = await stream.SubscribeAsync((update, _) => ForwardAsync(userId, update));
+                    var profile = (await cluster.GetGrain<IUserGrain>(userId).GetSummary()).Profile;
+                    await MoveRegionAsync(userId, entry, profile.Region);
+                    logger.LogDebug("{UserId} subscribed on this node", userId);
+                }
+
+                SubscriptionsChanged?.Invoke();
+                return;
+            }
+            finally
+            {
+                entry.Gate.Release();
+            }
+        }
+    }
+
+    public async Task DisconnectedAsync(string userId)
+    {
+        if (!_users.TryGetValue(userId, out var entry))
+        {
+            return;
+        }
+
+        await entry.Gate.WaitAsync();
+        try
+        {
+            if (entry.Removed || --entry.Connections > 0)
+            {
+                return;
+            }
+
+            entry.Removed = true;
+            _users.TryRemove(userId, out _);
+            await MoveRegionAsync(userId, entry, null);
+            if (entry.Subscription is { } subscription)
+            {
+                await subscription.UnsubscribeAsync();
+            }
+
+            logger.LogDebug("{UserId} unsubscribed on this node", userId);
+        }
+        finally
+        {
+            entry.Gate.Release();
+            SubscriptionsChanged?.Invoke();
+        }
+    }
+
+    private async Task ForwardAsync(string userId, UserUpdate update)
+    {
+        var group = hub.Clients.Group(StyleHub.GroupOf(userId));
+        switch (update.Kind)
+        {
+            case UserUpdateKind.Taste:
+                await group.SendAsync("TasteUpdated", update.Taste);
+                break;
+            case UserUpdateKind.Looks:
+                await group.SendAsync("LooksUpdated", update.Looks);
+                break;
+            case UserUpdateKind.Ads:
+                await group.SendAsync("AdsUpdated", update.Ads);
+                break;
+            case UserUpdateKind.Profile when _users.TryGetValue(userId, out var entry):
+                await entry.Gate.WaitAsync();
+                try
+                {
+                    if (!entry.Removed)
+                    {
+                        await MoveRegionAsync(userId, entry, update.Region);
+                    }
+                }
+                finally
+                {
+                    entry.Gate.Release();
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Moves a user from one watched region to another; called under the user's gate.</summary>
+    private async Task MoveRegionAsync(string userId, UserEntry entry, string? region)
+    {
+        if (entry.Region == region)
+        {
+            return;
+        }
+
+        if (entry.Region is { } old)
+        {
+            await LeaveRegionAsync(old, userId);
+        }
+
+        entry.Region = region;
+        if (region is not null)
+        {
+            await JoinRegionAsync(region, userId);
+        }
+    }
+
+    private async Task JoinRegionAsync(string region, string userId)
+    {
+        while (true)
+        {
+            var entry = _regions.GetOrAdd(region, _ => new RegionEntry());
+            await entry.Gate.WaitAsync();
+            try
+            {
+                if (entry.Removed)
+                {
+                    continue;
+                }
+
+                if (entry.Users.IsEmpty)
+                {
+                    var stream = Streams.GetStream<RegionWeather>(StreamId.Create(PushStreams.Regions, region));
+                    entry.Subscription = await stream.SubscribeAsync((weather, _) => RefreshRegionAsync(entry, weather));
+                }
+
+                entry.Users[userId] = 0;
+                return;
+            }
+            finally
+            {
+                entry.Gate.Release();
+            }
+        }
+    }
+
+    private async Task LeaveRegionAsync(string region, string userId)
+    {
+        if (!_regions.TryGetValue(region, out var entry))
+        {
+            return;
+        }
+
+        await entry.Gate.WaitAsync();
+        try
+        {
+            if (!entry.Users.TryRemove(userId, out _) || !entry.Users.IsEmpty)
+            {
+                return;
+            }
+
+            entry.Removed = true;
+            _regions.TryRemove(region, out _);
+            if (entry.Subscription is { } subscription)
+            {
+                await subscription.UnsubscribeAsync();
+            }
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>The weather changed: every user of the region connected here re-ranks (and pushes if that changes anything).</summary>
+    private Task RefreshRegionAsync(RegionEntry entry, RegionWeather weather)
+    {
+        logger.LogInformation("{Region} weather at version {Version}: refreshing {UserCount} connected users", weather.Region, weather.Version, entry.Users.Count);
+        return Task.WhenAll(entry.Users.Keys.Select(userId => cluster.GetGrain<IUserGrain>(userId).Refresh()));
+    }
+
+    private sealed class UserEntry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Connections { get; set; }
+
+        public bool Removed { get; set; }
+
+        public string? Region { get; set; }
+
+        public StreamSubscriptionHandle<UserUpdate>? Subscription { get; set; }
+    }
+
+    private sealed class RegionEntry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public ConcurrentDictionary<string, byte> Users { get; } = new(StringComparer.Ordinal);
+
+        public bool Removed { get; set; }
+
+        public StreamSubscriptionHandle<RegionWeather>? Subscription { get; set; }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OtMz.Api.Auth;
+using OtMz.Api.Contracts;
+using OtMz.Api.Infrastructure;
+
+namespace OtMz.Api.Realtime;
+
+/// <summary>
+/// The real-time door (/hubs/style). Each connection joins its user's group; <see cref="PushRelay"/> sends
+/// TasteUpdated, LooksUpdated and AdsUpdated to that group as the user's grain publishes them. Clients send
+/// signals here exactly as over REST, and ask for a snapshot after a reconnect or a version gap.
+/// </summary>
+[Authorize]
+public sealed class StyleHub(PushRelay relay, IGrainFactory grains) : Hub
+{
+    public const string Path = "/hubs/style";
+
+    public static string GroupOf(string userId) => $"user:{userId}";
+
+    private string UserId => Context.User!.UserId();
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(UserId));
+        await relay.ConnectedAsync(UserId);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => relay.DisconnectedAsync(UserId);
+
+    /// <summary>Applies one signal or a batch; errors come back as a hub error naming the fields, as REST names them.</summary>
+    public async Task<SignalAck> SendSignal(SignalInput signal)
+    {
+        var outcome = await SignalIntake.SubmitAsync(grains.GetGrain<IUserGrain>(UserId), signal);
+        return outcome.Ack ?? throw new HubException(
+            $"Signal refused ({outcome.Status}): " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    public Task<UserSnapshot> GetSnapshot() => grains.GetGrain<IUserGrain>(UserId).GetSnapshot();
+}

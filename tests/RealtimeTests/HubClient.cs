@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OtMz.Api.Contracts;
+
+namespace OtMz.RealtimeTests;
+
+/// <summary>
+/// A real SignalR client of /hubs/style that records every push it receives, so a test can await the push
+/// it expects (with a timeout) instead of sleeping.
+/// </summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly Channel<bool> _pulses = Channel.CreateUnbounded<bool>();
+    private readonly List<(string Event, long Version)> _received = [];
+
+    private HubClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<LookRecommendations>("LooksUpdated", looks => Record("LooksUpdated", looks.Version, looks));
+        connection.On<TasteSnapshot>("TasteUpdated", taste => Record("TasteUpdated", taste.Version, taste));
+        connection.On<AdRecommendations>("AdsUpdated", ads => Record("AdsUpdated", ads.Version, ads));
+    }
+
+    public HubConnection Connection { get; }
+
+    public LookRecommendations? LastLooks { get; private set; }
+
+    public TasteSnapshot? LastTaste { get; private set; }
+
+    public AdRecommendations? LastAds { get; private set; }
+
+    /// <summary>Connects with the token in the access_token query parameter, as browsers do.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri server, string token)
+    {
+        var url = new Uri(server, $"/hubs/style?access_token={Uri.EscapeDataString(token)}");
+        var connection = new HubConnectionBuilder()
+            .WithUrl(url)
+            .AddJsonProtocol()
+            .Build();
+        var client = new HubClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<SignalAck> SendSignal(SignalInput signal) => Connection.InvokeAsync<SignalAck>("SendSignal", signal);
+
+    public Task<UserSnapshot> GetSnapshot() => Connection.InvokeAsync<UserSnapshot>("GetSnapshot");
+
+    /// <summary>Waits until a <paramref name="name"/> push at or above <paramref name="version"/> has arrived; returns its version.</summary>
+    public async Task<long> WaitFor(string name, long version)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var match = Received.FirstOrDefault(e => e.Event == name && e.Version >= version);
+            if (match.Event is not null)
+            {
+                return match.Version;
+            }
+
+            // Each push pulses the channel once; look at the log again after the next one.
+            await _pulses.Reader.ReadAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>Every push received so far, in order, waited for or not.</summary>
+    public IReadOnlyList<(string Event, long Version)> Received
+    {
+        get
+        {
+            lock (_received)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    private void Record(string name, long version, object payload)
+    {
+        switch (payload)
+        {
+            case LookRecommendations looks: LastLooks = looks; break;
+            case TasteSnapshot taste: LastTaste = taste; break;
+            case AdRecommendations ads: LastAds = ads; break;
+        }
+
+        lock (_received)
+        {
+            _received.Add((name, version));
+        }
+
+        _pulses.Writer.TryWrite(true);
+    }
+}
