@@ -89,6 +89,7 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             ("/api/v1/users/me/taste", "get"),
             ("/api/v1/users/me/signals", "post"),
             ("/api/v1/users/me/recommendations/looks", "get"),
+            ("/api/v1/users/me/recommendations/ads", "get"),
             ("/api/v1/regions/{region}/weather", "put"),
         };
         foreach (var (path, method) in expected)

@@ -181,6 +181,31 @@ public class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Contains("daily", i.GetProperty("look").GetProperty("occasions").EnumerateArray().Select(o => o.GetString())));
     }
 
+    [Fact]
+    public async Task AdsAreRankedByTheTasteAndExplained()
+    {
+        var client = await factory.NewUserClient();
+        (await client.PostAsJsonAsync("/api/v1/users/me/survey", new { likedStyles = new[] { "punk" } })).EnsureSuccessStatusCode();
+
+        var ads = await client.GetFromJsonAsync<JsonElement>("/api/v1/users/me/recommendations/ads?k=3");
+
+        var items = ads.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.True(ads.GetProperty("version").GetInt64() >= 1);
+        Assert.StartsWith("ad-punk-", items[0].GetProperty("campaign").GetProperty("id").GetString());
+        Assert.Equal("punk", items[0].GetProperty("reasons")[0].GetProperty("key").GetString());
+        Assert.Equal(23, items[0].GetProperty("campaign").GetProperty("targetStyle").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("k=0")]
+    [InlineData("k=21")]
+    public async Task ABadAdsQueryNamesK(string query)
+    {
+        var client = await factory.NewUserClient();
+        await (await client.GetAsync($"/api/v1/users/me/recommendations/ads?{query}")).AssertProblem(HttpStatusCode.BadRequest, "k");
+    }
+
     [Theory]
     [InlineData("k=0", "k")]
     [InlineData("k=51", "k")]
@@ -198,6 +223,7 @@ public class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("POST", "/api/v1/users/me/survey")]
     [InlineData("POST", "/api/v1/users/me/signals")]
     [InlineData("GET", "/api/v1/users/me/recommendations/looks")]
+    [InlineData("GET", "/api/v1/users/me/recommendations/ads")]
     [InlineData("DELETE", "/api/v1/users/me")]
     public async Task EveryUserRouteNeedsAToken(string method, string path)
     {

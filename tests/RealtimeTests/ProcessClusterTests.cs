@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OtMz.Api.Contracts;
+
+namespace OtMz.RealtimeTests;
+
+/// <summary>
+/// One silo process and two Api processes that are Orleans clients of it, all on loopback: the push path
+/// must reach a user's devices on whichever Api node each is connected to.
+/// </summary>
+public sealed class ProcessCluster : IAsyncLifetime
+{
+    private const string SigningKey = "process-tests-signing-key-long-enough-0123456789";
+    private readonly List<ServiceProcess> _processes = [];
+
+    public Uri FirstApi { get; private set; } = null!;
+
+    public Uri SecondApi { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var gateway = LiveApiFactory.FreePort();
+        var cluster = $"process-tests-{Guid.NewGuid():N}";
+        string[] common = [$"--Orleans:ClusterId={cluster}", "--Catalog:ShardCount=8"];
+        _processes.Add(await ServiceProcess.StartAsync("Silo", "Catalog ready",
+            [.. common, $"--Orleans:SiloPort={LiveApiFactory.FreePort()}", $"--Orleans:GatewayPort={gateway}", "--Catalog:DemoLooks=2000"]));
+        var apis = await Task.WhenAll(new[] { LiveApiFactory.FreePort(), LiveApiFactory.FreePort() }.Select(port =>
+            StartApi(port, [.. common, "--Orleans:Mode=client", $"--Orleans:Gateways={gateway}"])));
+        (FirstApi, SecondApi) = (apis[0], apis[1]);
+    }
+
+    private async Task<Uri> StartApi(int port, string[] args)
+    {
+        var url = $"http://127.0.0.1:{port}";
+        var process = await ServiceProcess.StartAsync("Api", "Now listening on",
+            [.. args, $"--Urls={url}", "--Auth:DevTokens=true", $"--Auth:SigningKey={SigningKey}"]);
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
+        return new Uri(url);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+    }
+}
+
+public class ProcessClusterTests(ProcessCluster cluster) : IClassFixture<ProcessCluster>
+{
+    [Fact]
+    public async Task BothApiNodesPushTheSameVersionToTheSameUser()
+    {
+        var user = $"user-{Guid.NewGuid():N}";
+        using var first = new HttpClient { BaseAddress = cluster.FirstApi };
+        var token = await LiveApiFactory.TokenFor(first, user);
+        first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await using var onFirst = await HubClient.ConnectAsync(cluster.FirstApi, token);
+        await using var onSecond = await HubClient.ConnectAsync(cluster.SecondApi, token);
+        var look = (await first.GetFromJsonAsync<JsonElement>("/api/v1/looks?limit=1")).GetProperty("items")[0].GetProperty("id").GetString();
+
+        var response = await first.PostAsJsonAsync("/api/v1/users/me/signals", new { id = "through-first", type = "like", lookId = look });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var ack = (await response.Content.ReadFromJsonAsync<SignalAck>())!;
+
+        Assert.Equal(ack.Version, await onFirst.WaitFor("LooksUpdated", ack.Version));
+        Assert.Equal(ack.Version, await onSecond.WaitFor("LooksUpdated", ack.Version));
+        Assert.Equal(onFirst.LastLooks!.Items.Select(i => i.Look.Id), onSecond.LastLooks!.Items.Select(i => i.Look.Id));
+
+        // And the other way round, through the second node's hub.
+        var viaHub = await onSecond.SendSignal(new SignalInput("through-second", SignalType.Colour, null, null, null, Colour.Khaki, null, null));
+        Assert.Equal(viaHub.Version, await onFirst.WaitFor("TasteUpdated", viaHub.Version));
+        Assert.Equal(viaHub.Version, await onSecond.WaitFor("LooksUpdated", viaHub.Version));
+    }
+}
