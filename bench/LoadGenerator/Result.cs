@@ -1,0 +1,148 @@
+namespace OtMz.LoadGenerator;
+
+/// <summary>Everything one run measured; printed as a table and, with --out, written as JSON.</summary>
+public sealed record Result
+{
+    public required RunConfig Config { get; init; }
+
+    public required MachineInfo Machine { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Set when the run could not start (server unreachable, dev tokens off, clients not connected).</summary>
+    public string? SetupFailure { get; init; }
+
+    public bool HardStopHit { get; init; }
+
+    public int Connected { get; init; }
+
+    public double ConnectSeconds { get; init; }
+
+    /// <summary>Connections the server or the network closed while the run was going.</summary>
+    public int ConnectionsClosed { get; init; }
+
+    /// <summary>Wall time from the first to the last signal sent (warm-up and measured).</summary>
+    public double SendSeconds { get; init; }
+
+    /// <summary>Wall time of the measured part of sending (from the first measured signal to the last signal).</summary>
+    public double MeasuredSeconds { get; init; }
+
+    /// <summary>Signals actually sent per second during the measured part.</summary>
+    public double AchievedRate { get; init; }
+
+    /// <summary>How late the scheduler ever was against its timetable, in ms (client CPU starvation shows here).</summary>
+    public double MaxSchedulerLagMs { get; init; }
+
+    /// <summary>Seconds waited after the last send until every accepted signal was reflected (or the grace ran out).</summary>
+    public double GraceUsedSeconds { get; init; }
+
+    public Counts Warmup { get; init; } = new();
+
+    public Counts Measured { get; init; } = new();
+
+    public Counts Total { get; init; } = new();
+
+    /// <summary>LooksUpdated pushes received, all of the run.</summary>
+    public long LooksPushes { get; init; }
+
+    /// <summary>LooksUpdated pushes received during the measured part of sending.</summary>
+    public long LooksPushesMeasured { get; init; }
+
+    public double LooksPushesPerSecond { get; init; }
+
+    public long TastePushes { get; init; }
+
+    public long AdsPushes { get; init; }
+
+    /// <summary>Send to the first LooksUpdated whose version is at least the signal's acknowledged version (measured signals).</summary>
+    public Percentiles PushLatencyMs { get; init; } = new();
+
+    /// <summary>Send to the SendSignal acknowledgement (measured signals): the hub round trip including the grain.</summary>
+    public Percentiles AckLatencyMs { get; init; } = new();
+
+    /// <summary>Push latency over consecutive windows of the measured part, by scheduled send time.</summary>
+    public IReadOnlyList<Window> Windows { get; init; } = [];
+
+    /// <summary>Client process CPU during sending and grace, in cores (1.0 = one core busy).</summary>
+    public double ClientCpuCores { get; init; }
+
+    public IReadOnlyList<string> SampleErrors { get; init; } = [];
+
+    /// <summary>Up to 10 users with a lost signal, with that signal's acknowledged version and the highest push version seen.</summary>
+    public IReadOnlyList<string> SampleLost { get; init; } = [];
+
+    public int ExitCode { get; init; }
+
+    public string Verdict { get; init; } = "";
+}
+
+public sealed record RunConfig(
+    string Url, int Clients, double Rate, double Duration, double Warmup, double Grace, string Transport,
+    int ConnectConcurrency, double ConnectTimeout, int TickMs, string Pick, int Seed);
+
+public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture);
+
+public sealed record Counts
+{
+    public long Sent { get; init; }
+
+    /// <summary>Acknowledged with accepted = 1 (the grain applied it and bumped the version).</summary>
+    public long Accepted { get; init; }
+
+    public long Duplicates { get; init; }
+
+    /// <summary>Refused by the hub (HubException): should never happen for the generator's valid signals.</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>Failed on the client side or the connection (not a refusal).</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Still waiting for their acknowledgement when the run ended.</summary>
+    public long Unacknowledged { get; init; }
+
+    /// <summary>Accepted but never reflected by any LooksUpdated push by the end of the grace period.</summary>
+    public long Lost { get; init; }
+}
+
+public sealed record Percentiles
+{
+    public long Count { get; init; }
+
+    public double P50 { get; init; }
+
+    public double P95 { get; init; }
+
+    public double P99 { get; init; }
+
+    public double Max { get; init; }
+
+    public double Mean { get; init; }
+
+    /// <summary>Nearest-rank percentiles of the values, which are sorted in place.</summary>
+    public static Percentiles Of(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return new Percentiles();
+        }
+
+        Array.Sort(values);
+        return new Percentiles
+        {
+            Count = values.Length,
+            P50 = Rank(values, 50),
+            P95 = Rank(values, 95),
+            P99 = Rank(values, 99),
+            Max = values[^1],
+            Mean = values.Average(),
+        };
+    }
+
+    private static double Rank(double[] sorted, double p)
+    {
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
+
+public sealed record Window(double FromSeconds, double ToSeconds, long Signals, double P50, double P99, double Max);
