@@ -6,8 +6,10 @@ namespace OtMz.Grains.Catalog;
 /// <summary>
 /// The single writer of the catalog and its change counter. A write reaches the store first and then the
 /// owning shard, and bumps the version that user grains compare before trusting a cached result. The version
-/// starts from a fresh random epoch on every activation, so a restarted counter can never equal an old one.
+/// starts from a fresh random epoch on every activation, so a restarted counter can never equal an old one;
+/// the grain stays active so that this happens only when its silo goes away.
 /// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
 public sealed class CatalogGrain(
     ICatalogStore store,
     IOptions<CatalogOptions> options,

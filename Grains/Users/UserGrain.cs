@@ -203,22 +203,14 @@ public sealed class UserGrain(
     public async Task<AdRecommendations> GetAds(int k)
     {
         await RefreshContextAsync();
-        var version = state.State.Version;
-        if (_ads?.Version != version)
-        {
-            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, AdRecommendations.MaxK);
-            _ads = new AdRecommendations(version, time.GetUtcNow(), items);
-        }
-
-        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
-        return _ads with { Items = _ads.Items.Length <= take ? _ads.Items : _ads.Items[..take] };
+        return RankAds(k);
     }
 
     public async Task<UserSnapshot> GetSnapshot()
     {
+        // One context read for the whole snapshot, so its parts share one version.
         var looks = await GetRecommendations(new RecommendationQuery(RecommendationQuery.DefaultK));
-        var ads = await GetAds(pushOptions.Value.AdsPerPush);
-        return new UserSnapshot(state.State.Version, await GetTaste(), looks, ads);
+        return new UserSnapshot(state.State.Version, await GetTaste(), looks, RankAds(pushOptions.Value.AdsPerPush));
     }
 
     public async Task Refresh()
@@ -252,6 +244,19 @@ public sealed class UserGrain(
         var items = LookRanker.Rank(candidates, rankingContext, RecommendationQuery.MaxK, ranking);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
         return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items));
+    }
+
+    private AdRecommendations RankAds(int k)
+    {
+        var version = state.State.Version;
+        if (_ads?.Version != version)
+        {
+            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, AdRecommendations.MaxK);
+            _ads = new AdRecommendations(version, time.GetUtcNow(), items);
+        }
+
+        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
+        return _ads with { Items = _ads.Items.Length <= take ? _ads.Items : _ads.Items[..take] };
     }
 
     /// <summary>

@@ -15,8 +15,13 @@ namespace OtMz.Benchmarks;
 /// over 16 <c>CatalogShardGrain</c>s in an in-process silo; plus a filtered pair and the memory-bandwidth floor.
 /// Each benchmark runs in its own process (BenchmarkDotNet's default), so each set-up builds only what its
 /// benchmark needs. Queries rotate through <see cref="BenchData.QueryCount"/> fixed seeded vectors.
+/// No forced full GC between iterations and no overhead evaluation: with a million looks resident (about 2 GB
+/// of objects) every forced GC costs about a second, which tripled the run, and an empty call's overhead (ns)
+/// is nothing next to milliseconds. Collections the benchmarks cause themselves still happen inside the timing.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[GcForce(false)]
+[EvaluateOverhead(false)]
 [MemoryDiagnoser]
 [MedianColumn]
 [MinColumn]

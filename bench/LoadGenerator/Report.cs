@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OtMz.LoadGenerator;
+
+public static class Report
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Milliseconds cut (never rounded up) to one decimal.</summary>
+    public static string Ms(double ms) => (Math.Floor(ms * 10) / 10).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string N(double x) => x.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double x, int decimals) =>
+        (Math.Floor(x * Math.Pow(10, decimals)) / Math.Pow(10, decimals)).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static void Print(Result r, TextWriter o)
+    {
+        var c = r.Config;
+        o.WriteLine();
+        o.WriteLine($"OtMz load generator  {c.Url}  {c.Clients} clients  {c.Rate} signals/s  {c.Warmup} s warm-up + {c.Duration} s measured  grace {c.Grace} s  {c.Transport}  pick {c.Pick} seed {c.Seed}");
+        o.WriteLine($"machine: {r.Machine.ProcessorCount} cores, {r.Machine.Os}, {r.Machine.Runtime}");
+        if (r.SetupFailure is not null)
+        {
+            o.WriteLine($"connected {r.Connected}/{c.Clients} in {F(r.ConnectSeconds, 1)} s");
+            PrintErrors(r, o);
+            o.WriteLine(r.Verdict);
+            return;
+        }
+
+        o.WriteLine($"connected {r.Connected}/{c.Clients} in {F(r.ConnectSeconds, 1)} s; connections closed during the run: {r.ConnectionsClosed}");
+        o.WriteLine();
+        o.WriteLine($"{"",-26}{"warm-up",12}{"measured",12}{"total",12}");
+        Row(o, "signals sent", r.Warmup.Sent, r.Measured.Sent, r.Total.Sent);
+        Row(o, "accepted (acked)", r.Warmup.Accepted, r.Measured.Accepted, r.Total.Accepted);
+        Row(o, "duplicates", r.Warmup.Duplicates, r.Measured.Duplicates, r.Total.Duplicates);
+        Row(o, "rejected", r.Warmup.Rejected, r.Measured.Rejected, r.Total.Rejected);
+        Row(o, "errors", r.Warmup.Failed, r.Measured.Failed, r.Total.Failed);
+        Row(o, "unacknowledged", r.Warmup.Unacknowledged, r.Measured.Unacknowledged, r.Total.Unacknowledged);
+        Row(o, "LOST", r.Warmup.Lost, r.Measured.Lost, r.Total.Lost);
+        o.WriteLine();
+        o.WriteLine($"sending: measured part {F(r.MeasuredSeconds, 2)} s at {F(r.AchievedRate, 1)} signals/s; scheduler max lag {Ms(r.MaxSchedulerLagMs)} ms; load generator CPU {F(r.ClientCpuCores, 2)} cores");
+        o.WriteLine($"pushes: LooksUpdated {N(r.LooksPushes)} (measured part {N(r.LooksPushesMeasured)}, {F(r.LooksPushesPerSecond, 1)}/s), TasteUpdated {N(r.TastePushes)}, AdsUpdated {N(r.AdsPushes)}");
+        o.WriteLine($"grace used: {F(r.GraceUsedSeconds, 2)} s of {c.Grace} s{(r.HardStopHit ? "  (HARD STOP HIT)" : "")}");
+        o.WriteLine();
+        o.WriteLine($"{"latency, ms (measured)",-34}{"count",9}{"p50",9}{"p95",9}{"p99",9}{"max",9}{"mean",9}");
+        LatencyRow(o, "signal -> reflecting LooksUpdated", r.PushLatencyMs);
+        LatencyRow(o, "signal -> SendSignal ack", r.AckLatencyMs);
+        o.WriteLine();
+        o.WriteLine("push latency by slice of the measured part (s: p50 / p99 / max ms):");
+        o.WriteLine("  " + string.Join("  ", r.Windows.Select(w => $"{w.FromSeconds:0}-{w.ToSeconds:0}: {Ms(w.P50)}/{Ms(w.P99)}/{Ms(w.Max)}")));
+        PrintErrors(r, o);
+        foreach (var lost in r.SampleLost)
+        {
+            o.WriteLine("  lost: " + lost);
+        }
+
+        o.WriteLine();
+        o.WriteLine(r.Verdict);
+    }
+
+    public static async Task WriteJsonAsync(Result r, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await using var stream = File.Create(full);
+        await JsonSerializer.SerializeAsync(stream, r, Json);
+    }
+
+    private static void PrintErrors(Result r, TextWriter o)
+    {
+        foreach (var error in r.SampleErrors)
+        {
+            o.WriteLine("  error: " + error);
+        }
+    }
+
+    private static void Row(TextWriter o, string name, long warmup, long measured, long total) =>
+        o.WriteLine($"{name,-26}{N(warmup),12}{N(measured),12}{N(total),12}");
+
+    private static void LatencyRow(TextWriter o, string name, Percentiles p) =>
+        o.WriteLine($"{name,-34}{N(p.Count),9}{Ms(p.P50),9}{Ms(p.P95),9}{Ms(p.P99),9}{Ms(p.Max),9}{Ms(p.Mean),9}");
+}
