@@ -5,6 +5,7 @@ using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
 using OtMz.Api.Hosting;
 using OtMz.Api.Realtime;
+using OtMz.Silo.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // "NaN" and "Infinity" are read so that the vector check can name them, never written.
     o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddOtMzOpenApi();
+builder.Services.AddOtMzOperations(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<PushRelay>();
 
@@ -30,6 +32,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapOtMzOperations();
 app.MapOpenApi();
 app.UseSwaggerUI(o =>
 {

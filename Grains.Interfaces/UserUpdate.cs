@@ -11,4 +11,5 @@ public sealed record UserUpdate(
     [property: Id(2)] TasteSnapshot? Taste = null,
     [property: Id(3)] LookRecommendations? Looks = null,
     [property: Id(4)] AdRecommendations? Ads = null,
-    [property: Id(5)] string? Region = null);
+    [property: Id(5)] string? Region = null,
+    [property: Id(6)] DateTimeOffset PublishedAt = default);

@@ -1,17 +1,21 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
+using OtMz.Silo.Storage;
 
 namespace OtMz.Silo;
 
 /// <summary>
 /// What every OtMz silo needs, whoever hosts it: the standalone Silo process, the Api co-hosting one in the
-/// embedded run, or a test cluster. Clustering is left to the host.
+/// embedded run, or a test cluster. Storage follows <see cref="ClusterStorage"/>; clustering is the host's
+/// choice (<see cref="UseOtMzClustering"/> for the real hosts, the test cluster's own for tests).
 /// </summary>
 public static class OtMzSiloExtensions
 {
@@ -23,9 +27,32 @@ public static class OtMzSiloExtensions
 
     public static ISiloBuilder AddOtMzGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddMemoryGrainStorage(UserStorage);
-        silo.AddMemoryGrainStorage(RegionStorage);
-        silo.AddMemoryGrainStorage(PubSubStorage);
+        var connectionString = ClusterStorage.ConnectionString(configuration);
+        foreach (var name in new[] { UserStorage, RegionStorage, PubSubStorage })
+        {
+            if (connectionString is null)
+            {
+                silo.AddMemoryGrainStorage(name);
+            }
+            else
+            {
+                silo.AddAdoNetGrainStorage(name, o =>
+                {
+                    o.Invariant = ClusterStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+            }
+        }
+
+        if (connectionString is not null)
+        {
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = ClusterStorage.Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
         silo.AddMemoryStreams(PushStreams.Provider);
 
         var services = silo.Services;
@@ -33,18 +60,54 @@ public static class OtMzSiloExtensions
         services.Configure<TasteOptions>(configuration.GetSection("Taste"));
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
         services.Configure<PushOptions>(configuration.GetSection("Push"));
-        services.AddSingleton<ICampaignStore, DemoCampaigns>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
+        services.AddSingleton<ICampaignStore, DemoCampaigns>();
+        if (connectionString is null)
+        {
+            services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
+        }
+        else
+        {
+            services.AddSingleton<ICatalogStore>(new PostgresCatalogStore(connectionString));
+        }
+
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();
         return silo;
     }
 
-    /// <summary>Localhost clustering for a one-process run; ports come from "Orleans:SiloPort" and "Orleans:GatewayPort".</summary>
-    public static ISiloBuilder UseOtMzLocalhostClustering(this ISiloBuilder silo, IConfiguration configuration) =>
-        silo.UseLocalhostClustering(
-            siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
-            gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
-            serviceId: configuration.GetValue("Orleans:ServiceId", "otmz")!,
-            clusterId: configuration.GetValue("Orleans:ClusterId", "otmz-dev")!);
+    /// <summary>
+    /// ADO.NET clustering on PostgreSQL when a connection string is configured, else localhost clustering for
+    /// a one-machine run. Ports: "Orleans:SiloPort" and "Orleans:GatewayPort"; in Kubernetes the pod's IP and
+    /// name arrive as POD_IP and POD_NAME.
+    /// </summary>
+    public static ISiloBuilder UseOtMzClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        var serviceId = configuration.GetValue("Orleans:ServiceId", "otmz")!;
+        var clusterId = configuration.GetValue("Orleans:ClusterId", "otmz-dev")!;
+        if (ClusterStorage.ConnectionString(configuration) is not { } connectionString)
+        {
+            return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+        }
+
+        var advertised = configuration["POD_IP"] ?? configuration["Orleans:AdvertisedIP"] ?? IPAddress.Loopback.ToString();
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = ClusterStorage.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = serviceId;
+            o.ClusterId = clusterId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(advertised), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        if (configuration["POD_NAME"] is { Length: > 0 } podName)
+        {
+            silo.Configure<SiloOptions>(o => o.SiloName = podName);
+        }
+
+        return silo;
+    }
 }

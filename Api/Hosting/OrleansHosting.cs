@@ -1,12 +1,14 @@
 using OtMz.Grains.Catalog;
+using Orleans.Configuration;
 using OtMz.Silo;
 
 namespace OtMz.Api.Hosting;
 
 /// <summary>
 /// How the Api reaches grains. "Orleans:Mode" = "cohosted" (the default, the embedded run): this process is
-/// also a silo. "client": this process is an Orleans client of the silos whose gateways
-/// "Orleans:Gateways" lists (comma-separated localhost ports).
+/// also a silo. "client": this process is an Orleans client of a cluster, found through the ADO.NET
+/// membership table when a PostgreSQL connection string is set, else at the localhost gateway ports that
+/// "Orleans:Gateways" lists (comma-separated).
 /// </summary>
 public static class OrleansHosting
 {
@@ -21,16 +23,35 @@ public static class OrleansHosting
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(int.Parse)
                 .ToArray();
-            builder.UseOrleansClient(client => client
-                .UseLocalhostClustering(gateways,
-                    configuration.GetValue("Orleans:ServiceId", "otmz")!,
-                    configuration.GetValue("Orleans:ClusterId", "otmz-dev")!)
-                .AddMemoryStreams(PushStreams.Provider));
+            builder.UseOrleansClient(client =>
+            {
+                var serviceId = configuration.GetValue("Orleans:ServiceId", "otmz")!;
+                var clusterId = configuration.GetValue("Orleans:ClusterId", "otmz-dev")!;
+                if (ClusterStorage.ConnectionString(configuration) is { } connectionString)
+                {
+                    client.UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = ClusterStorage.Invariant;
+                        o.ConnectionString = connectionString;
+                    });
+                    client.Configure<ClusterOptions>(o =>
+                    {
+                        o.ServiceId = serviceId;
+                        o.ClusterId = clusterId;
+                    });
+                }
+                else
+                {
+                    client.UseLocalhostClustering(gateways, serviceId, clusterId);
+                }
+
+                client.AddMemoryStreams(PushStreams.Provider);
+            });
         }
         else if (string.Equals(mode, "cohosted", StringComparison.OrdinalIgnoreCase))
         {
             builder.UseOrleans(silo => silo
-                .UseOtMzLocalhostClustering(configuration)
+                .UseOtMzClustering(configuration)
                 .AddOtMzGrains(configuration));
         }
         else

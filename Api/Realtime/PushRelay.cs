@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
+using OtMz.Grains;
 
 namespace OtMz.Api.Realtime;
 
@@ -98,32 +99,34 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub,
     private async Task ForwardAsync(string userId, UserUpdate update)
     {
         var group = hub.Clients.Group(StyleHub.GroupOf(userId));
-        switch (update.Kind)
+        var sent = update.Kind switch
         {
-            case UserUpdateKind.Taste:
-                await group.SendAsync("TasteUpdated", update.Taste);
-                break;
-            case UserUpdateKind.Looks:
-                await group.SendAsync("LooksUpdated", update.Looks);
-                break;
-            case UserUpdateKind.Ads:
-                await group.SendAsync("AdsUpdated", update.Ads);
-                break;
-            case UserUpdateKind.Profile when _users.TryGetValue(userId, out var entry):
-                await entry.Gate.WaitAsync();
-                try
-                {
-                    if (!entry.Removed)
-                    {
-                        await MoveRegionAsync(userId, entry, update.Region);
-                    }
-                }
-                finally
-                {
-                    entry.Gate.Release();
-                }
+            UserUpdateKind.Taste => group.SendAsync("TasteUpdated", update.Taste),
+            UserUpdateKind.Looks => group.SendAsync("LooksUpdated", update.Looks),
+            UserUpdateKind.Ads => group.SendAsync("AdsUpdated", update.Ads),
+            _ => null,
+        };
+        if (sent is not null)
+        {
+            await sent;
+            OtMzMetrics.PushDuration.Record((DateTimeOffset.UtcNow - update.PublishedAt).TotalMilliseconds);
+            return;
+        }
 
-                break;
+        if (update.Kind == UserUpdateKind.Profile && _users.TryGetValue(userId, out var entry))
+        {
+            await entry.Gate.WaitAsync();
+            try
+            {
+                if (!entry.Removed)
+                {
+                    await MoveRegionAsync(userId, entry, update.Region);
+                }
+            }
+            finally
+            {
+                entry.Gate.Release();
+            }
         }
     }
 

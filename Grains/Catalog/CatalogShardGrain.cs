@@ -30,8 +30,13 @@ public sealed class CatalogShardGrain(
         logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count);
     }
 
-    public Task<ImmutableArray<ShardHit>> Query(ShardQuery query) =>
-        Task.FromResult(_slice.TopK(query.Vector, query.K, query.Filter));
+    public Task<ImmutableArray<ShardHit>> Query(ShardQuery query)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var hits = _slice.TopK(query.Vector, query.K, query.Filter);
+        OtMzMetrics.ShardQueryDuration.Record(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        return Task.FromResult(hits);
+    }
 
     public Task<LookPage> List(LookListQuery query)
     {

@@ -14,7 +14,7 @@ public static class ShardRouter
         return (int)(Fnv1a(lookId) % (uint)shardCount);
     }
 
-    internal static uint Fnv1a(string value)
+    public static uint Fnv1a(string value)
     {
         const uint offsetBasis = 2166136261;
         const uint prime = 16777619;

@@ -172,8 +172,14 @@ public sealed class UserGrain(
             s.Taste = taste;
             s.SignalsApplied += fresh.Count;
             await CommitAsync();
+            OtMzMetrics.SignalsApplied.Add(fresh.Count);
             SchedulePush();
             logger.LogDebug("{UserId} applied {SignalCount} signals, now at version {Version}", UserId, fresh.Count, s.Version);
+        }
+
+        if (signals.Length > fresh.Count)
+        {
+            OtMzMetrics.SignalsDuplicated.Add(signals.Length - fresh.Count);
         }
 
         return SignalBatchResult.Accepted(new SignalAck(fresh.Count, signals.Length - fresh.Count, s.Version));
@@ -234,6 +240,7 @@ public sealed class UserGrain(
 
     private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context)
     {
+        var started = time.GetTimestamp();
         var s = state.State;
         var taste = CurrentTaste();
         var ranking = rankingOptions.Value;
@@ -242,6 +249,7 @@ public sealed class UserGrain(
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
         var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion);
         var items = LookRanker.Rank(candidates, rankingContext, RecommendationQuery.MaxK, ranking);
+        OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
         return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items));
     }
@@ -320,7 +328,7 @@ public sealed class UserGrain(
     {
         try
         {
-            await _updates!.OnNextAsync(update);
+            await _updates!.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
         }
         catch (Exception exception)
         {

@@ -76,7 +76,7 @@ public static class BenchData
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo
-            .UseOtMzLocalhostClustering(builder.Configuration)
+            .UseOtMzClustering(builder.Configuration)
             .AddOtMzGrains(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();

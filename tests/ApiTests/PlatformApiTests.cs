@@ -124,6 +124,31 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/health/startup")]
+    public async Task HealthProbesAnswerWithoutAToken(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MetricsAreServedForPrometheus()
+    {
+        var client = await factory.NewUserClient();
+        (await client.PostAsJsonAsync("/api/v1/users/me/signals", new { id = "m1", type = "colour", colour = "red" })).EnsureSuccessStatusCode();
+        (await client.GetAsync("/api/v1/users/me/recommendations/looks?k=3")).EnsureSuccessStatusCode();
+
+        var metrics = await factory.CreateClient().GetStringAsync("/metrics");
+
+        Assert.Contains("otmz_signals_applied", metrics);
+        Assert.Contains("otmz_recompute_duration", metrics);
+        Assert.Contains("otmz_shard_query_duration", metrics);
+    }
+
     [Fact]
     public async Task TheBrowsableApiUiIsServed()
     {

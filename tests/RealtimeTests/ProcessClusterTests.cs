@@ -19,13 +19,19 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public Uri SecondApi { get; private set; } = null!;
 
+    /// <summary>The silo's own HTTP endpoint (health probes and metrics).</summary>
+    public Uri Silo { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var gateway = LiveApiFactory.FreePort();
         var cluster = $"process-tests-{Guid.NewGuid():N}";
         string[] common = [$"--Orleans:ClusterId={cluster}", "--Catalog:ShardCount=8"];
-        _processes.Add(await ServiceProcess.StartAsync("Silo", "Catalog ready",
-            [.. common, $"--Orleans:SiloPort={LiveApiFactory.FreePort()}", $"--Orleans:GatewayPort={gateway}", "--Catalog:DemoLooks=2000"]));
+        var silo = await ServiceProcess.StartAsync("Silo", "Catalog ready",
+            [.. common, $"--Orleans:SiloPort={LiveApiFactory.FreePort()}", $"--Orleans:GatewayPort={gateway}", "--Catalog:DemoLooks=2000", "--Urls=http://127.0.0.1:0"]);
+        _processes.Add(silo);
+        var listening = await silo.WaitForLineAsync("Now listening on: ", TimeSpan.FromSeconds(30));
+        Silo = new Uri(listening[(listening.IndexOf("http", StringComparison.Ordinal))..].Trim());
         var apis = await Task.WhenAll(new[] { LiveApiFactory.FreePort(), LiveApiFactory.FreePort() }.Select(port =>
             StartApi(port, [.. common, "--Orleans:Mode=client", $"--Orleans:Gateways={gateway}"])));
         (FirstApi, SecondApi) = (apis[0], apis[1]);
@@ -55,6 +61,20 @@ public sealed class ProcessCluster : IAsyncLifetime
 
 public class ProcessClusterTests(ProcessCluster cluster) : IClassFixture<ProcessCluster>
 {
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/health/startup")]
+    public async Task TheSiloAndBothApiNodesAnswerTheirProbes(string path)
+    {
+        foreach (var node in new[] { cluster.Silo, cluster.FirstApi, cluster.SecondApi })
+        {
+            using var http = new HttpClient { BaseAddress = node };
+            var response = await http.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{node}{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     [Fact]
     public async Task BothApiNodesPushTheSameVersionToTheSameUser()
     {

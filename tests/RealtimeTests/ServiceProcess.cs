@@ -52,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public async Task WaitForLineAsync(string fragment, TimeSpan patience)
+    public async Task<string> WaitForLineAsync(string fragment, TimeSpan patience)
     {
         using var timeout = new CancellationTokenSource(patience);
         try
@@ -62,7 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 var line = await _lines.Reader.ReadAsync(timeout.Token);
                 if (line.Contains(fragment, StringComparison.Ordinal))
                 {
-                    return;
+                    return line;
                 }
             }
         }

@@ -1,0 +1,25 @@
+using System.Diagnostics.Metrics;
+
+namespace OtMz.Grains;
+
+/// <summary>
+/// The platform's own metrics (meter "OtMz"), exported by the hosts through OpenTelemetry and scraped by
+/// Prometheus: signals per second, recompute, shard-query and push latency.
+/// </summary>
+public static class OtMzMetrics
+{
+    public const string MeterName = "OtMz";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Signals applied (duplicates excluded); its rate is signals per second.</summary>
+    public static Counter<long> SignalsApplied { get; } = Meter.CreateCounter<long>("otmz.signals.applied", "{signal}", "Signals applied to user tastes.");
+
+    public static Counter<long> SignalsDuplicated { get; } = Meter.CreateCounter<long>("otmz.signals.duplicates", "{signal}", "Signals acknowledged and ignored as redeliveries.");
+
+    public static Histogram<double> RecomputeDuration { get; } = Meter.CreateHistogram<double>("otmz.recompute.duration", "ms", "Fan-out, merge and re-rank of one user's looks.");
+
+    public static Histogram<double> ShardQueryDuration { get; } = Meter.CreateHistogram<double>("otmz.shard.query.duration", "ms", "One catalog shard's filtered top-k scan.");
+
+    public static Histogram<double> PushDuration { get; } = Meter.CreateHistogram<double>("otmz.push.duration", "ms", "From a user grain publishing an update to the Api node handing it to SignalR.");
+}
