@@ -1,14 +1,33 @@
 using OtMz.Silo.Operations;
+using OtMz.Silo.Schema;
+using OtMz.Silo.Storage;
 
 namespace OtMz.Silo;
 
 /// <summary>
 /// A standalone silo: grains, plus HTTP for health probes and metrics. The embedded run co-hosts the same
-/// silo inside the Api instead.
+/// silo inside the Api instead. Two deliberate one-off commands share its configuration:
+/// <c>migrate</c> applies the schema under deploy/sql, <c>seed</c> writes the demo catalog into the looks table.
 /// </summary>
 internal static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["migrate", .. var rest] => await RunCommandAsync(rest, async (connectionString, configuration, logger, ct) =>
+        {
+            var applied = await SchemaMigrator.MigrateAsync(connectionString, logger, ct);
+            logger.LogInformation("Schema up to date; {Applied} migrations applied now", applied);
+        }),
+        ["seed", .. var rest] => await RunCommandAsync(rest, async (connectionString, configuration, logger, ct) =>
+        {
+            var count = configuration.GetValue("Catalog:DemoLooks", 20_000);
+            var written = await new PostgresCatalogStore(connectionString).SeedDemoAsync(count, configuration.GetValue("Catalog:DemoSeed", 42), ct);
+            logger.LogInformation("Seeded {Count} demo looks (existing ids kept)", written);
+        }),
+        _ => await RunSiloAsync(args),
+    };
+
+    private static async Task<int> RunSiloAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.UseOrleans(silo => silo
@@ -19,5 +38,22 @@ internal static class Program
         var app = builder.Build();
         app.MapOtMzOperations();
         await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, Func<string, IConfiguration, ILogger, CancellationToken, Task> command)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OtMz.Silo");
+        if (ClusterStorage.ConnectionString(builder.Configuration) is not { } connectionString)
+        {
+            logger.LogError("ConnectionStrings:{Name} is not set (environment variable ConnectionStrings__{Name})", ClusterStorage.ConnectionStringName, ClusterStorage.ConnectionStringName);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await command(connectionString, builder.Configuration, logger, cancel.Token);
+        return 0;
     }
 }
