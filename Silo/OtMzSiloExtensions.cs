@@ -103,6 +103,9 @@ public static class OtMzSiloExtensions
             o.ClusterId = clusterId;
         });
         silo.ConfigureEndpoints(IPAddress.Parse(advertised), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+
+        // Failure detection can be tightened per deployment ("Orleans:Membership:ProbeTimeout", ...).
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
         if (configuration["POD_NAME"] is { Length: > 0 } podName)
         {
             silo.Configure<SiloOptions>(o => o.SiloName = podName);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Streams;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
@@ -138,6 +139,23 @@ public sealed class UserGrain(
             return SignalBatchResult.Rejected(shapeErrors, notFound: false);
         }
 
+        try
+        {
+            return await ApplyOnceAsync(signals);
+        }
+        catch (InconsistentStateException conflict)
+        {
+            // Another activation wrote this user's state (a brief double activation while a silo fails over):
+            // start again from what is stored, so its signals count and ours count once each.
+            logger.LogWarning(conflict, "{UserId} state changed underneath; reloading and applying the batch again", UserId);
+            await state.ReadStateAsync();
+            InvalidateCaches();
+            return await ApplyOnceAsync(signals);
+        }
+    }
+
+    private async Task<SignalBatchResult> ApplyOnceAsync(ImmutableArray<Signal> signals)
+    {
         var s = state.State;
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(int Index, Signal Signal)>(signals.Length);
@@ -231,9 +249,7 @@ public sealed class UserGrain(
     public async Task Erase()
     {
         await state.ClearStateAsync();
-        _cacheByOccasion.Clear();
-        _cacheWithoutOccasion = null;
-        _ads = null;
+        InvalidateCaches();
         logger.LogInformation("{UserId} erased", UserId);
         DeactivateOnIdle();
     }
@@ -337,7 +353,8 @@ public sealed class UserGrain(
     }
 
     /// <summary>Bumps the version and persists. On a failed write the activation is dropped so that the next
-    /// call reloads the stored state rather than trusting half-applied memory; the client retries safely.</summary>
+    /// call reloads the stored state rather than trusting half-applied memory; the client retries safely.
+    /// A version conflict is left to the caller, which can reload and retry at once.</summary>
     private async Task CommitAsync()
     {
         var s = state.State;
@@ -347,11 +364,18 @@ public sealed class UserGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception exception) when (exception is not InconsistentStateException)
         {
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    private void InvalidateCaches()
+    {
+        _cacheByOccasion.Clear();
+        _cacheWithoutOccasion = null;
+        _ads = null;
     }
 
     private float[] CurrentTaste() => state.State.Taste is { } t ? (float[])t.Clone() : TasteModel.Neutral();
