@@ -27,8 +27,8 @@ public sealed class LiveApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orleans:SiloPort", Loopback.FreePort().ToString());
+        builder.UseSetting("Orleans:GatewayPort", Loopback.FreePort().ToString());
         builder.UseSetting("Orleans:ClusterId", $"realtime-tests-{Guid.NewGuid():N}");
         builder.UseSetting("Catalog:DemoLooks", "3000");
         builder.UseSetting("Catalog:ShardCount", "8");
@@ -38,26 +38,13 @@ public sealed class LiveApiFactory : WebApplicationFactory<Program>
 
     public HttpClient Http() => new() { BaseAddress = BaseAddress };
 
-    public Task<string> TokenFor(string userId, params string[] roles) => TokenFor(Http(), userId, roles);
+    public Task<string> TokenFor(string userId, params string[] roles) => Loopback.TokenFor(Http(), userId, roles);
 
-    public static async Task<string> TokenFor(HttpClient http, string userId, params string[] roles)
-    {
-        var response = await http.PostAsJsonAsync("/api/v1/auth/dev-token", new DevTokenRequest(userId, roles));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.AccessToken;
-    }
 
     public async Task<HttpClient> HttpFor(string userId, params string[] roles)
     {
         var http = Http();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(userId, roles));
         return http;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

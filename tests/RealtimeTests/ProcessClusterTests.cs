@@ -24,15 +24,15 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var gateway = LiveApiFactory.FreePort();
+        var gateway = Loopback.FreePort();
         var cluster = $"process-tests-{Guid.NewGuid():N}";
         string[] common = [$"--Orleans:ClusterId={cluster}", "--Catalog:ShardCount=8"];
         var silo = await ServiceProcess.StartAsync("Silo", "Catalog ready",
-            [.. common, $"--Orleans:SiloPort={LiveApiFactory.FreePort()}", $"--Orleans:GatewayPort={gateway}", "--Catalog:DemoLooks=2000", "--Urls=http://127.0.0.1:0"]);
+            [.. common, $"--Orleans:SiloPort={Loopback.FreePort()}", $"--Orleans:GatewayPort={gateway}", "--Catalog:DemoLooks=2000", "--Urls=http://127.0.0.1:0"]);
         _processes.Add(silo);
         var listening = await silo.WaitForLineAsync("Now listening on: ", TimeSpan.FromSeconds(30));
         Silo = new Uri(listening[(listening.IndexOf("http", StringComparison.Ordinal))..].Trim());
-        var apis = await Task.WhenAll(new[] { LiveApiFactory.FreePort(), LiveApiFactory.FreePort() }.Select(port =>
+        var apis = await Task.WhenAll(new[] { Loopback.FreePort(), Loopback.FreePort() }.Select(port =>
             StartApi(port, [.. common, "--Orleans:Mode=client", $"--Orleans:Gateways={gateway}"])));
         (FirstApi, SecondApi) = (apis[0], apis[1]);
     }
@@ -80,7 +80,7 @@ public class ProcessClusterTests(ProcessCluster cluster) : IClassFixture<Process
     {
         var user = $"user-{Guid.NewGuid():N}";
         using var first = new HttpClient { BaseAddress = cluster.FirstApi };
-        var token = await LiveApiFactory.TokenFor(first, user);
+        var token = await Loopback.TokenFor(first, user);
         first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await using var onFirst = await HubClient.ConnectAsync(cluster.FirstApi, token);
         await using var onSecond = await HubClient.ConnectAsync(cluster.SecondApi, token);

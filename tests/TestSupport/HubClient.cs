@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OtMz.Api.Contracts;
 
-namespace OtMz.RealtimeTests;
+namespace OtMz.TestSupport;
 
 /// <summary>
 /// A real SignalR client of /hubs/style that records every push it receives, so a test can await the push

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 
-namespace OtMz.RealtimeTests;
+namespace OtMz.TestSupport;
 
 /// <summary>
 /// One of the platform's own programs (OtMz.Silo, OtMz.Api) started as a real process from its build output,
@@ -13,6 +13,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly List<string> _log = [];
+    private bool _disposed;
 
     private ServiceProcess(Process process) => _process = process;
 
@@ -72,14 +73,25 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once with SIGKILL: no graceful shutdown, as when a machine dies.</summary>
+    public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await KillAsync();
+        _disposed = true;
         _process.Dispose();
     }
 
