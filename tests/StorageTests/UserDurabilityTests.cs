@@ -160,6 +160,44 @@ public class UserDurabilityTests(PostgresServer server)
         }
     }
 
+    [Fact]
+    public async Task AdminLookWritesReachPostgreSqlAndTheLiveShardAndSurviveARestart()
+    {
+        var database = await PreparedDatabaseAsync("catalog");
+        var look = Grains.Catalog.DemoCatalog.Create(9, seed: 1) with { Id = "look-written-live", Title = "Written live" };
+        var cluster = await StartAsync(database);
+        try
+        {
+            Assert.Equal(500, (await Task.WhenAll(Grains.Catalog.CatalogFanOut.Shards(cluster.Client, ShardCount).Select(s => s.Count()))).Sum());
+            await cluster.Client.GetGrain<ICatalogGrain>(0).Upsert(look);
+            Assert.Equal("Written live", (await Grains.Catalog.CatalogFanOut.GetAsync(cluster.Client, ShardCount, look.Id))?.Title);
+            Assert.True(await cluster.Client.GetGrain<ICatalogGrain>(0).Delete(Grains.Catalog.DemoCatalog.IdOf(0)));
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+
+        Assert.Equal(1L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM looks WHERE id = 'look-written-live'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>(database, $"SELECT count(*) FROM looks WHERE id = '{Grains.Catalog.DemoCatalog.IdOf(0)}'"));
+        var restarted = await StartAsync(database);
+        try
+        {
+            var reloaded = await Grains.Catalog.CatalogFanOut.GetAsync(restarted.Client, ShardCount, look.Id);
+            Assert.NotNull(reloaded);
+            Assert.Equal(look.StyleVector.ToArray(), reloaded.StyleVector.ToArray());
+            Assert.Equal(look.Palette.Select(p => $"{p.Colour}:{p.Weight:R}"), reloaded.Palette.Select(p => $"{p.Colour}:{p.Weight:R}"));
+            Assert.Equal(look.Garments.AsEnumerable(), reloaded.Garments.AsEnumerable());
+            Assert.Null(await Grains.Catalog.CatalogFanOut.GetAsync(restarted.Client, ShardCount, Grains.Catalog.DemoCatalog.IdOf(0)));
+        }
+        finally
+        {
+            await restarted.StopAllSilosAsync();
+            await restarted.DisposeAsync();
+        }
+    }
+
     private sealed class CatalogSilo : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
