@@ -11,7 +11,7 @@ namespace OtMz.Silo.Schema;
 public sealed record SchemaMigration(int Version, string Name, string Sql)
 {
     /// <summary>SHA-256 of the script (UTF-8, line endings normalised to LF), lower-case hex.</summary>
-    public string Checksum { get; } = ComputeChecksum(Sql);
+    public string Checksum => ComputeChecksum(Sql);
 
     private static string ComputeChecksum(string sql)
     {
