@@ -1,0 +1,35 @@
+# The Api (assembly OtMz.Api): REST, SignalR hub, /health/* and /metrics on 8080. In the cluster it runs
+# with Orleans:Mode=client and joins the silos through the PostgreSQL membership table.
+# Build from the repository root:  docker build -f deploy/docker/Api.Dockerfile -t otmz/api .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore from the project files alone, so that a code change does not invalidate the package layer.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
+COPY Grains/Grains.csproj Grains/
+COPY Silo/Silo.csproj Silo/
+COPY Api/Api.csproj Api/
+RUN dotnet restore Api/Api.csproj
+
+COPY Grains.Interfaces/ Grains.Interfaces/
+COPY Grains/ Grains/
+COPY Silo/ Silo/
+# Api references Silo, and Silo.csproj embeds the schema migrations (..\deploy\sql\*.sql).
+COPY deploy/sql/ deploy/sql/
+COPY Api/ Api/
+# Api references the Silo project, which is itself a web app with an appsettings.json: publish would stop at
+# NETSDK1152 (two appsettings.json). Allowing the duplicate keeps the Api's own file (DeployTests check it).
+RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false -p:ErrorOnDuplicatePublishOutputFiles=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+COPY --from=build /app/publish .
+# Api/appsettings.json listens on localhost:5080 for a developer's machine; in a container listen on every
+# interface on 8080 (Kubernetes sets the same in otmz-config).
+ENV Urls=http://+:8080
+EXPOSE 8080
+# The aspnet image's non-root "app" user, by its numeric id so that Kubernetes' runAsNonRoot can verify it.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "OtMz.Api.dll"]
