@@ -27,6 +27,9 @@ public sealed class LookSlice
 
     public int Count { get; private set; }
 
+    /// <summary>Which kernel scans: AVX-512 where the processor has it. Tests turn it off to cover the Vector256 kernel.</summary>
+    internal bool UseVector512 { get; set; } = Vector512.IsHardwareAccelerated;
+
     public IEnumerable<Look> Looks => _looks.Take(Count);
 
     public Look? Get(string lookId) => _rowById.TryGetValue(lookId, out var row) ? _looks[row] : null;
@@ -89,7 +92,7 @@ public sealed class LookSlice
         var mask = FilterMask.From(filter);
         var blocks = (Count + BlockWidth - 1) / BlockWidth;
 
-        if (Vector512.IsHardwareAccelerated)
+        if (UseVector512)
         {
             Scan512(q, mask, blocks, heap, excluded);
         }
@@ -126,12 +129,28 @@ public sealed class LookSlice
                 continue;
             }
 
+            // Four independent accumulators: one chain of 23 dependent FMAs would leave the scan bound by FMA
+            // latency rather than by memory.
             ref var block = ref Unsafe.Add(ref columns, b * BlockFloats);
-            var acc = Vector512.LoadUnsafe(ref block) * qv[0];
-            for (var d = 1; d < Dims; d++)
+            var acc0 = Vector512.LoadUnsafe(ref block) * qv[0];
+            var acc1 = Vector512.LoadUnsafe(ref block, BlockWidth) * qv[1];
+            var acc2 = Vector512.LoadUnsafe(ref block, 2 * BlockWidth) * qv[2];
+            var acc3 = Vector512.LoadUnsafe(ref block, 3 * BlockWidth) * qv[3];
+            var d = 4;
+            for (; d + 3 < Dims; d += 4)
             {
-                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc);
+                acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc0);
+                acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)((d + 1) * BlockWidth)), qv[d + 1], acc1);
+                acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)((d + 2) * BlockWidth)), qv[d + 2], acc2);
+                acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)((d + 3) * BlockWidth)), qv[d + 3], acc3);
             }
+
+            for (; d < Dims; d++)
+            {
+                acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc0);
+            }
+
+            var acc = (acc0 + acc1) + (acc2 + acc3);
 
             var candidates = Vector512.GreaterThanOrEqual(acc, Vector512.Create(heap.Threshold)).AsUInt32() & pass;
             var bits = (uint)candidates.ExtractMostSignificantBits();
@@ -177,11 +196,25 @@ public sealed class LookSlice
             }
 
             ref var block = ref Unsafe.Add(ref columns, b * BlockFloats + offset);
-            var acc = Vector256.LoadUnsafe(ref block) * qv[0];
-            for (var d = 1; d < Dims; d++)
+            var acc0 = Vector256.LoadUnsafe(ref block) * qv[0];
+            var acc1 = Vector256.LoadUnsafe(ref block, BlockWidth) * qv[1];
+            var acc2 = Vector256.LoadUnsafe(ref block, 2 * BlockWidth) * qv[2];
+            var acc3 = Vector256.LoadUnsafe(ref block, 3 * BlockWidth) * qv[3];
+            var d = 4;
+            for (; d + 3 < Dims; d += 4)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc);
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)((d + 1) * BlockWidth)), qv[d + 1], acc1);
+                acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)((d + 2) * BlockWidth)), qv[d + 2], acc2);
+                acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)((d + 3) * BlockWidth)), qv[d + 3], acc3);
             }
+
+            for (; d < Dims; d++)
+            {
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc0);
+            }
+
+            var acc = (acc0 + acc1) + (acc2 + acc3);
 
             var candidates = Vector256.GreaterThanOrEqual(acc, Vector256.Create(heap.Threshold)).AsUInt32() & pass;
             var bits = candidates.ExtractMostSignificantBits();

@@ -9,13 +9,15 @@ public class LookSliceProperties
 {
     private const double Tolerance = 1e-5;
 
-    [Fact]
-    public void ShardTopKEqualsBruteForceTopK() =>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ShardTopKEqualsBruteForceTopK(bool vector512) =>
         Gen.Int.Sample(seed =>
         {
             var rng = new Random(seed);
             var looks = RandomLooks(rng, rng.Next(0, 700));
-            var slice = new LookSlice();
+            var slice = new LookSlice { UseVector512 = vector512 && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated };
             foreach (var look in looks)
             {
                 slice.Upsert(look);
