@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
+using Orleans.Configuration;
 using OtMz.Silo;
 
 namespace OtMz.Benchmarks;

@@ -13,6 +13,11 @@ public static class Program
             return Verify.Run();
         }
 
+        if (args is ["--interleaved", .. var rest])
+        {
+            return Interleaved.Run(rest is [var rounds, ..] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 400);
+        }
+
         // The jobs come from each class's [SimpleJob]; this mutator only gives them the toolchain that finds Benchmarks.csproj.
         var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(BenchToolchain.Instance).AsMutator());
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -28,6 +28,9 @@ namespace OtMz.Benchmarks;
 [MaxColumn]
 public class TopKBenchmarks
 {
+    /// <summary>Floats past a cache line where MemoryFloorUnaligned starts: 6 floats = 24 bytes, as measured for LookSlice's columns.</summary>
+    private const int UnalignedShift = 6;
+
     private float[][] _queries = [];
     private float[][] _unitQueries = [];
     private ShardQuery[] _shardQueries = [];
@@ -38,6 +41,10 @@ public class TopKBenchmarks
     private LookSlice _slice = new();
     private LookSlice[] _shardSlices = [];
     private float[] _matrix = [];
+    private int _matrixLength;
+    private int _alignedStart;
+    private float[] _unalignedMatrix = [];
+    private int _unalignedStart;
     private IHost? _host;
     private IGrainFactory? _grains;
 
@@ -72,25 +79,32 @@ public class TopKBenchmarks
         Console.WriteLine($"// {_shardSlices.Length} slices of {_shardSlices.Min(s => s.Count)}..{_shardSlices.Max(s => s.Count)} looks.");
     }
 
-    [GlobalSetup(Target = nameof(MemoryFloor))]
+    [GlobalSetup(Targets = new[] { nameof(MemoryFloor), nameof(MemoryFloorUnaligned) })]
     public void SetupFloor()
     {
-        // The same 1,000,000 x 23 unit vectors in the slice's layout: column-major blocks of 16 looks.
+        // The same 1,000,000 x 23 unit vectors in the slice's layout (column-major blocks of 16 looks), in pinned
+        // buffers so that one scan starts on a 64-byte boundary (MemoryFloor) and the other, like the slice's
+        // ordinary float[] whose data was measured at 24 bytes past a cache line, 24 bytes past one.
         var looks = BenchData.Catalog();
         const int width = LookSlice.BlockWidth;
         const int dims = StyleTaxonomy.Count;
-        _matrix = new float[(looks.Length + width - 1) / width * width * dims];
+        _matrixLength = (looks.Length + width - 1) / width * width * dims;
+        _matrix = GC.AllocateArray<float>(_matrixLength + 32, pinned: true);
+        _alignedStart = FloatsToCacheLine(_matrix);
+        _unalignedMatrix = GC.AllocateArray<float>(_matrixLength + 32, pinned: true);
+        _unalignedStart = FloatsToCacheLine(_unalignedMatrix) + UnalignedShift;
         for (var row = 0; row < looks.Length; row++)
         {
             var unit = BenchData.UnitVector(looks[row]);
             var (block, lane) = Math.DivRem(row, width);
             for (var d = 0; d < dims; d++)
             {
-                _matrix[(block * dims + d) * width + lane] = unit[d];
+                _matrix[_alignedStart + ((block * dims) + d) * width + lane] = unit[d];
             }
         }
 
-        Console.WriteLine($"// Floor matrix: {_matrix.Length} floats = {_matrix.Length * sizeof(float) / 1e6:F1} MB; Vector512 accelerated: {Vector512.IsHardwareAccelerated}.");
+        Array.Copy(_matrix, _alignedStart, _unalignedMatrix, _unalignedStart, _matrixLength);
+        Console.WriteLine($"// Floor matrix: {_matrixLength} floats = {_matrixLength * sizeof(float) / 1e6:F1} MB; Vector512 accelerated: {Vector512.IsHardwareAccelerated}.");
     }
 
     [GlobalSetup(Targets = new[] { nameof(FanOut), nameof(FanOutFiltered), nameof(FanOutCallsOnly) })]
@@ -173,16 +187,26 @@ public class TopKBenchmarks
         Task.WhenAll(CatalogFanOut.Shards(_grains!, BenchData.ShardCount).Select(s => s.Count()));
 
     /// <summary>
-    /// The floor for one scan: a sequential vector sum of the same 1,000,000 x 23 floats (92 MB), four
-    /// independent accumulators so that the adds never limit it, only the memory reads.
+    /// The floor for one scan: a sequential vector sum of the same 1,000,000 x 23 floats (92 MB), starting on a
+    /// cache line, four independent accumulators so that only the memory reads limit it.
     /// </summary>
     [Benchmark]
-    public float MemoryFloor() => SequentialSum(_matrix);
+    public float MemoryFloor() =>
+        SequentialSum(ref _matrix[_alignedStart], _matrixLength);
 
-    public static float SequentialSum(float[] values)
+    /// <summary>
+    /// The same sum over the same bytes starting 24 bytes past a cache line, as the slice's float[] does: every
+    /// 64-byte load then spans two cache lines. Not the floor; it shows what the alignment alone costs.
+    /// </summary>
+    [Benchmark]
+    public float MemoryFloorUnaligned() =>
+        SequentialSum(ref _unalignedMatrix[_unalignedStart], _matrixLength);
+
+    // Fully optimised from the first call and never inlined, so the floor never runs as Tier-0 or OSR code.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static float SequentialSum(ref float p, int length)
     {
-        ref var p = ref MemoryMarshal.GetArrayDataReference(values);
-        var n = (nuint)values.Length;
+        var n = (nuint)length;
         nuint i = 0;
         var total = 0f;
         if (Vector512.IsHardwareAccelerated)
@@ -220,6 +244,13 @@ public class TopKBenchmarks
         }
 
         return total;
+    }
+
+    /// <summary>How many floats past the start of a pinned array's data its first 64-byte boundary is.</summary>
+    public static unsafe int FloatsToCacheLine(float[] pinned)
+    {
+        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+        return (int)((64 - (address & 63)) & 63) / sizeof(float);
     }
 
     /// <summary>A plain scalar loop, as a first version would write it.</summary>
