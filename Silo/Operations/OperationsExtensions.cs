@@ -26,7 +26,7 @@ public static class OperationsExtensions
         var checks = services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy(), [Live])
             .AddCheck<ClusterHealthCheck>("cluster", tags: [Ready]);
-        if (configuration.GetConnectionString(ClusterStorage.ConnectionStringName) is { Length: > 0 } connectionString)
+        if (ClusterStorage.ConnectionString(configuration) is { } connectionString)
         {
             checks.AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: [Ready]);
         }
