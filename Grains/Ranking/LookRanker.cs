@@ -14,6 +14,7 @@ public static class LookRanker
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
         var pool = candidates.Select(hit => Score(hit, context, options)).ToList();
+        var unitTaste = VectorMath.Normalized(context.Taste);
         var closest = new List<float>(Enumerable.Repeat(0f, pool.Count));
         var chosen = new List<(Candidate Candidate, float Final, float Penalty)>(Math.Min(k, pool.Count));
 
@@ -42,7 +43,7 @@ public static class LookRanker
             }
         }
 
-        return [.. chosen.Select(c => new RecommendedLook(c.Candidate.Hit.Look, c.Final, Explain(c.Candidate, c.Penalty, context)))];
+        return [.. chosen.Select(c => new RecommendedLook(c.Candidate.Hit.Look, c.Final, Explain(c.Candidate, c.Penalty, unitTaste, context)))];
     }
 
     /// <summary>1 inside the look's comfortable range, falling off exponentially outside it.</summary>
@@ -90,10 +91,9 @@ public static class LookRanker
         return new Candidate(hit, unit, hit.Cosine + weather + colour + occasion - seen, weather, colour, occasion, seen);
     }
 
-    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, RankingContext context)
+    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context)
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>();
-        var taste = VectorMath.Normalized(context.Taste);
         var styles = Enumerable.Range(0, StyleTaxonomy.Count)
             .Select(i => (Index: i, Share: taste[i] * c.Unit[i]))
             .Where(s => s.Share > 0.01f)

@@ -14,6 +14,11 @@ public sealed class PostgresCatalogStore(string connectionString) : ICatalogStor
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private const string InsertLook = """
+        insert into looks (id, id_hash, title, image_url, gender, seasons, occasions, min_temp_c, max_temp_c, palette, garments, style_vector, updated_at)
+        values (@id, @id_hash, @title, @image_url, @gender, @seasons, @occasions, @min_temp_c, @max_temp_c, @palette, @garments, @style_vector, now())
+        """;
+
     public async Task<IReadOnlyList<Look>> LoadShardAsync(int shard, int shardCount, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -49,9 +54,7 @@ public sealed class PostgresCatalogStore(string connectionString) : ICatalogStor
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            """
-            insert into looks (id, id_hash, title, image_url, gender, seasons, occasions, min_temp_c, max_temp_c, palette, garments, style_vector, updated_at)
-            values (@id, @id_hash, @title, @image_url, @gender, @seasons, @occasions, @min_temp_c, @max_temp_c, @palette, @garments, @style_vector, now())
+            InsertLook + " " + """
             on conflict (id) do update set
                 title = excluded.title, image_url = excluded.image_url, gender = excluded.gender, seasons = excluded.seasons,
                 occasions = excluded.occasions, min_temp_c = excluded.min_temp_c, max_temp_c = excluded.max_temp_c,
@@ -79,12 +82,7 @@ public sealed class PostgresCatalogStore(string connectionString) : ICatalogStor
             await using var batch = new NpgsqlBatch(connection);
             foreach (var look in chunk)
             {
-                var command = new NpgsqlBatchCommand(
-                    """
-                    insert into looks (id, id_hash, title, image_url, gender, seasons, occasions, min_temp_c, max_temp_c, palette, garments, style_vector, updated_at)
-                    values (@id, @id_hash, @title, @image_url, @gender, @seasons, @occasions, @min_temp_c, @max_temp_c, @palette, @garments, @style_vector, now())
-                    on conflict (id) do nothing
-                    """);
+                var command = new NpgsqlBatchCommand(InsertLook + " on conflict (id) do nothing");
                 AddLook(command.Parameters, look);
                 batch.BatchCommands.Add(command);
             }
