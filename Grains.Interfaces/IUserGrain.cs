@@ -37,6 +37,26 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("refresh"), OneWay]
     Task Refresh();
 
+    [Alias("closet")]
+    Task<ImmutableArray<ClosetItem>> GetCloset();
+
+    [Alias("closet-item")]
+    Task<ClosetItem?> GetClosetItem(string itemId);
+
+    [Alias("closet-style")]
+    Task<ClosetStyle> GetClosetStyle();
+
+    /// <summary>Adds an analysed garment whose images are already stored; the closet style and the looks follow.</summary>
+    [Alias("closet-add")]
+    Task<ClosetResult> AddClosetItem(ClosetItem item);
+
+    [Alias("closet-correct")]
+    Task<ClosetResult> CorrectClosetItem(string itemId, ClosetItemPatch patch);
+
+    /// <summary>Removes the item and returns it (so the caller can delete its images), or null when there is none.</summary>
+    [Alias("closet-remove")]
+    Task<ClosetItem?> RemoveClosetItem(string itemId);
+
     [Alias("erase")]
     Task Erase();
 }

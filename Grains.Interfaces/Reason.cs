@@ -1,7 +1,8 @@
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, occasion, seen or diversity;
+/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, closet, occasion, seen or
+/// diversity;
 /// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("otmz.reason")]

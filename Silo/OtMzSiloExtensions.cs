@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Images;
 using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
@@ -76,10 +77,12 @@ public static class OtMzSiloExtensions
         if (connectionString is null)
         {
             services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
+            services.AddSingleton<IImageStore, InMemoryImageStore>();
         }
         else
         {
             services.AddSingleton<ICatalogStore>(new PostgresCatalogStore(connectionString));
+            services.AddSingleton<IImageStore>(new PostgresImageStore(connectionString));
         }
 
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();

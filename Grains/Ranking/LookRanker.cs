@@ -4,7 +4,8 @@ namespace OtMz.Grains.Ranking;
 
 /// <summary>
 /// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
-/// score = cos(t, look) + weather fit + colour affinity · palette + usual occasion − seen − diversity,
+/// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
+/// − diversity,
 /// and explains every pick with the terms that made it.
 /// </summary>
 public static class LookRanker
@@ -86,9 +87,10 @@ public static class LookRanker
             ? options.WeatherWeight * (2 * WeatherFit(t, look, options.WeatherToleranceC) - 1)
             : 0f;
         var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, look);
+        var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
         var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
-        return new Candidate(hit, unit, hit.Cosine + weather + colour + occasion - seen, weather, colour, occasion, seen);
+        return new Candidate(hit, unit, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
     }
 
     private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context)
@@ -120,6 +122,21 @@ public static class LookRanker
             reasons.Add(new Reason("colour", liked, c.Colour, $"In colours you pick, such as {liked}"));
         }
 
+        if (c.Closet > 0.01f && context.ClosetStyle is { } closet)
+        {
+            var shared = 0;
+            for (var i = 1; i < StyleTaxonomy.Count; i++)
+            {
+                if (closet[i] * c.Unit[i] > closet[shared] * c.Unit[shared])
+                {
+                    shared = i;
+                }
+            }
+
+            var key = StyleTaxonomy.KeyOf(shared);
+            reasons.Add(new Reason("closet", key, c.Closet, $"Goes with the {key} pieces in your closet"));
+        }
+
         if (c.Occasion > 0 && context.UsualOccasion is { } o)
         {
             var key = o.ToString().ToLowerInvariant();
@@ -139,5 +156,5 @@ public static class LookRanker
         return reasons.ToImmutable();
     }
 
-    private sealed record Candidate(ShardHit Hit, float[] Unit, float Base, float Weather, float Colour, float Occasion, float Seen);
+    private sealed record Candidate(ShardHit Hit, float[] Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
 }

@@ -9,6 +9,9 @@ public sealed class RankingOptions
 
     public float OccasionWeight { get; set; } = 0.05f;
 
+    /// <summary>Weight of the cosine between a look and the style of the user's closet.</summary>
+    public float ClosetWeight { get; set; } = 0.10f;
+
     public float SeenPenalty { get; set; } = 0.20f;
 
     /// <summary>Weight of the maximal-marginal-relevance penalty: similarity to the closest look already chosen.</summary>

@@ -18,8 +18,9 @@ namespace OtMz.Grains.Users;
 /// Every change schedules one push after a short coalescing window: the grain recomputes once and publishes
 /// taste, looks and ads on the user's stream, which the Api nodes holding the user's connections relay.
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", "users")] IPersistentState<UserState> state,
+    [PersistentState("closet", "users")] IPersistentState<ClosetState> closet,
     IOptions<TasteOptions> tasteOptions,
     IOptions<RankingOptions> rankingOptions,
     IOptions<CatalogOptions> catalogOptions,
@@ -68,7 +69,7 @@ public sealed class UserGrain(
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
             .ToImmutableArray();
-        return Task.FromResult(new TasteSnapshot(s.Version, StyleVector.Create(CurrentTaste()), [.. StyleScores()], colours, s.UpdatedAt));
+        return Task.FromResult(new TasteSnapshot(s.Version, StyleVector.Create(CurrentTaste()), [.. StyleScores()], colours, s.UpdatedAt, CurrentClosetStyle()));
     }
 
     public async Task<CommandResult> UpdateProfile(UserProfile profile)
@@ -248,6 +249,7 @@ public sealed class UserGrain(
 
     public async Task Erase()
     {
+        await EraseClosetAsync();
         await state.ClearStateAsync();
         InvalidateCaches();
         logger.LogInformation("{UserId} erased", UserId);
@@ -263,7 +265,7 @@ public sealed class UserGrain(
         var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items]);
         var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
-        var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion);
+        var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion, ClosetUnit());
         var items = LookRanker.Rank(candidates, rankingContext, RecommendationQuery.MaxK, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);

@@ -13,12 +13,12 @@ public class MigrationTests(PostgresServer server)
         "0002_orleans_persistence",
         "0003_orleans_reminders",
         "0004_platform",
+        "0005_images_owner",
     ];
 
     private static readonly string[] ExpectedTables =
     [
         "campaigns",
-        "closet_items",
         "images",
         "looks",
         "orleans_membership",

@@ -1,0 +1,14 @@
+namespace OtMz.Grains.Interfaces;
+
+/// <summary>
+/// An image the platform keeps: a catalog look's photo (public, no owner) or a closet photo or cutout (owned by
+/// one user and served to them alone).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("otmz.stored-image")]
+public sealed record StoredImage(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string ContentType,
+    [property: Id(2)] byte[] Bytes,
+    [property: Id(3)] int Width,
+    [property: Id(4)] int Height,
+    [property: Id(5)] string? OwnerId);
