@@ -5,6 +5,7 @@ using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
 using OtMz.Api.Hosting;
 using OtMz.Api.Realtime;
+using OtMz.Grains.Vision;
 using OtMz.Silo.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.Services.AddOtMzOpenApi();
 builder.Services.AddOtMzOperations(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<PushRelay>();
+builder.Services.AddOtMzVision(builder.Configuration);
 
 var app = builder.Build();
 
@@ -43,9 +45,11 @@ app.UseSwaggerUI(o =>
 app.MapAuthApi();
 app.MapStylesApi();
 app.MapLooksApi();
+app.MapImagesApi();
 app.MapUsersApi();
 app.MapSignalsApi();
 app.MapRecommendationsApi();
+app.MapClosetApi();
 app.MapRegionsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 

@@ -1,3 +1,4 @@
+using OtMz.Silo.Import;
 using OtMz.Silo.Operations;
 using OtMz.Silo.Schema;
 using OtMz.Silo.Storage;
@@ -8,6 +9,8 @@ namespace OtMz.Silo;
 /// A standalone silo: grains, plus HTTP for health probes and metrics. The embedded run co-hosts the same
 /// silo inside the Api instead. Two deliberate one-off commands share its configuration:
 /// <c>migrate</c> applies the schema under deploy/sql, <c>seed</c> writes the demo catalog into the looks table.
+/// A third, <c>import</c>, needs neither: it is a client of the REST API that uploads a folder of pictures as looks
+/// (<see cref="ImportCommand"/>).
 /// </summary>
 internal static class Program
 {
@@ -24,6 +27,7 @@ internal static class Program
             var written = await new PostgresCatalogStore(connectionString).SeedDemoAsync(count, configuration.GetValue("Catalog:DemoSeed", 42), ct);
             logger.LogInformation("Seeded {Count} demo looks (existing ids kept)", written);
         }),
+        ["import", .. var rest] => await ImportCommand.RunAsync(rest),
         _ => await RunSiloAsync(args),
     };
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OtMz.Api.Auth;
 using OtMz.Api.Contracts;
 using OtMz.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Vision;
 
 namespace OtMz.Api.Endpoints;
 
@@ -20,8 +23,25 @@ public static class LooksApi
         var group = app.MapGroup("/api/v1/looks").WithTags("Catalog");
         group.MapGet("/", ListLooks).WithName("ListLooks").WithSummary("Looks matching every given filter, in id order, a page at a time.");
         group.MapGet("/{id}", GetLook).WithName("GetLook").WithSummary("One look.");
-        group.MapPost("/", PutLook).RequireAuthorization(AuthExtensions.AdminPolicy).Accepts<LookInput>("application/json")
-            .WithName("PutLook").WithSummary("Creates a look, or replaces the look with the same id (admin).");
+        var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<VisionOptions>>().Value.MaxBytes + ImageUploads.FormOverheadBytes;
+        group.MapPost("/", PutLook).RequireAuthorization(AuthExtensions.AdminPolicy)
+            .Accepts(typeof(LookInput), isOptional: false, "application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                // One route, two bodies: the multipart one is the photo and the look's fields, not a LookInput.
+                if (operation.RequestBody?.Content is { } content)
+                {
+                    content["multipart/form-data"] = new Microsoft.OpenApi.OpenApiMediaType
+                    {
+                        Schema = await context.GetOrCreateSchemaAsync(typeof(LookUploadForm), cancellationToken: cancellationToken),
+                    };
+                }
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
+            .AddEndpointFilter(new BodySizeLimit(maxUpload))
+            .WithName("PutLook")
+            .WithSummary("Creates a look, or replaces the look with the same id (admin): from JSON with a styleVector, or from a photo (multipart 'image' and the look's fields) that the platform analyses.");
         group.MapDelete("/{id}", DeleteLook).RequireAuthorization(AuthExtensions.AdminPolicy)
             .WithName("DeleteLook").WithSummary("Deletes a look (admin).");
         return app;
@@ -74,23 +94,115 @@ public static class LooksApi
             ? TypedResults.Ok(look)
             : Problems.NotFound($"There is no look '{id}'.");
 
-    public static async Task<Results<Created<Look>, Ok<Look>, ProblemHttpResult>> PutLook([AsParameters] ApiServices api, LookInput input)
+    public static async Task<Results<Created<Look>, Ok<Look>, ProblemHttpResult>> PutLook(
+        [AsParameters] ApiServices api, HttpRequest request, IImageAnalyser analyser, IOptions<VisionOptions> vision, CancellationToken cancellationToken)
     {
-        var (look, errors) = Validate(input);
-        if (look is null)
+        Look? look;
+        if (request.HasFormContentType)
         {
-            return Problems.Validation(errors);
+            var (analysed, problem) = await AnalyseUploadAsync(api, request, analyser, vision.Value, cancellationToken);
+            if (analysed is null)
+            {
+                return problem!;
+            }
+
+            look = analysed;
+        }
+        else
+        {
+            var (validated, errors) = Validate(await ReadJsonAsync(request, cancellationToken));
+            if (validated is null)
+            {
+                return Problems.Validation(errors);
+            }
+
+            look = validated;
         }
 
-        var existed = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, look.Id) is not null;
+        var previous = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, look.Id);
         await api.Grains.GetGrain<ICatalogGrain>(0).Upsert(look);
-        return existed ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
+        if (previous is not null && previous.ImageUrl != look.ImageUrl)
+        {
+            await DeleteOwnImageAsync(api, previous);
+        }
+
+        return previous is not null ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLook([AsParameters] ApiServices api, string id) =>
-        await api.Grains.GetGrain<ICatalogGrain>(0).Delete(id)
-            ? TypedResults.NoContent()
-            : Problems.NotFound($"There is no look '{id}'.");
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLook([AsParameters] ApiServices api, string id)
+    {
+        var look = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, id);
+        if (look is null || !await api.Grains.GetGrain<ICatalogGrain>(0).Delete(id))
+        {
+            return Problems.NotFound($"There is no look '{id}'.");
+        }
+
+        await DeleteOwnImageAsync(api, look);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The look's fields come as form fields beside the photo; they are checked before the photo is analysed, and
+    /// the photo's analysis supplies the style vector and the palette.
+    /// </summary>
+    private static async Task<(Look? Look, ProblemHttpResult? Problem)> AnalyseUploadAsync(
+        ApiServices api, HttpRequest request, IImageAnalyser analyser, VisionOptions vision, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        var errors = new List<FieldError>();
+        var fields = LookUploadForm.Read(form, errors);
+        var (_, fieldErrors) = Validate(fields with { StyleVector = PlaceholderStyles });
+        errors.AddRange(fieldErrors);
+        if (errors.Count > 0)
+        {
+            return (null, Problems.Validation(errors));
+        }
+
+        var (analysis, problem) = await ImageUploads.AnalyseAsync(analyser, vision, form.Files.GetFile(ImageUploads.Field), ImageKind.Look, cancellationToken);
+        if (analysis is null)
+        {
+            return (null, problem);
+        }
+
+        var imageId = await ImageUploads.StoreAsync(api.Grains, analysis.Photo, ownerId: null);
+        var (look, _) = Validate(fields with
+        {
+            ImageUrl = $"{ImagesApi.Path}/{imageId}",
+            Palette = [.. analysis.Colours],
+            StyleVector = analysis.StyleProbabilities,
+        });
+        return (look, null);
+    }
+
+    private static readonly float[] PlaceholderStyles = [.. Enumerable.Repeat(1f, StyleTaxonomy.Count)];
+
+    private static async Task<LookInput> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the look as application/json, or as multipart/form-data with an 'image'.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        try
+        {
+            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            return await request.ReadFromJsonAsync<LookInput>(options, cancellationToken)
+                ?? throw new BadHttpRequestException("The body is empty.", StatusCodes.Status400BadRequest);
+        }
+        catch (System.Text.Json.JsonException json)
+        {
+            throw new BadHttpRequestException("The body could not be read as a look.", StatusCodes.Status400BadRequest, json);
+        }
+    }
+
+    /// <summary>A photo this platform stored for the look goes with it; a link to somewhere else is left alone.</summary>
+    private static async Task DeleteOwnImageAsync(ApiServices api, Look look)
+    {
+        if (look.ImageUrl is { } url && url.StartsWith(ImagesApi.Path + "/", StringComparison.Ordinal))
+        {
+            await api.Grains.GetGrain<IImageGrain>(url[(ImagesApi.Path.Length + 1)..]).Delete();
+        }
+    }
 
     internal static (Look? Look, List<FieldError> Errors) Validate(LookInput input)
     {

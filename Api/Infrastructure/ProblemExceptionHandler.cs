@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace OtMz.Api.Infrastructure;
 
 /// <summary>
-/// Turns what escapes an endpoint into Problem Details: unreadable bodies become 400 naming the JSON field,
+/// Turns what escapes an endpoint into Problem Details: unreadable bodies become 400 naming the JSON field (or
+/// the whole body for broken multipart framing),
 /// oversized ones 413, a silo that cannot be reached 503, and anything else a 500 that leaks nothing.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -26,6 +27,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request body could not be read.",
+            },
+            InvalidDataException unreadable => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["$"] = [unreadable.Message],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The multipart body could not be read.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -16,7 +16,7 @@ public sealed partial class UserGrain
 
     private ClosetStyle? _closetStyle;
 
-    public Task<ImmutableArray<ClosetItem>> GetCloset() => Task.FromResult(closet.State.Items.ToImmutableArray());
+    public Task<ImmutableArray<ClosetItem>> GetCloset() => Task.FromResult(closet.State.Items.Select(i => i.ToItem()).ToImmutableArray());
 
     public Task<ClosetItem?> GetClosetItem(string itemId) => Task.FromResult(FindItem(itemId));
 
@@ -35,7 +35,7 @@ public sealed partial class UserGrain
             return ClosetResult.Failed(ClosetFailure.Full);
         }
 
-        closet.State.Items.Add(item);
+        closet.State.Items.Add(StoredClosetItem.Of(item));
         await CommitClosetAsync();
         logger.LogInformation("{UserId} added {ItemId} to the closet ({Count} items)", UserId, item.Id, closet.State.Items.Count);
         return ClosetResult.Ok(item, state.State.Version);
@@ -50,7 +50,7 @@ public sealed partial class UserGrain
             return ClosetResult.Failed(ClosetFailure.NotFound);
         }
 
-        var item = closet.State.Items[index];
+        var item = closet.State.Items[index].ToItem();
         var corrected = item with
         {
             Slot = patch.Slot ?? item.Slot,
@@ -58,7 +58,7 @@ public sealed partial class UserGrain
             StyleVector = patch.StyleVector ?? item.StyleVector,
             StylesCorrected = item.StylesCorrected || patch.StyleVector is not null,
         };
-        closet.State.Items[index] = corrected;
+        closet.State.Items[index] = StoredClosetItem.Of(corrected);
         await CommitClosetAsync();
         return ClosetResult.Ok(corrected, state.State.Version);
     }
@@ -71,12 +71,12 @@ public sealed partial class UserGrain
             return null;
         }
 
-        closet.State.Items.Remove(item);
+        closet.State.Items.RemoveAll(i => i.Id == itemId);
         await CommitClosetAsync();
         return item;
     }
 
-    private ClosetItem? FindItem(string itemId) => closet.State.Items.Find(i => i.Id == itemId);
+    private ClosetItem? FindItem(string itemId) => closet.State.Items.Find(i => i.Id == itemId)?.ToItem();
 
     /// <summary>The closet is written first: a failed version bump afterwards leaves a valid closet, re-ranked on the next change.</summary>
     private async Task CommitClosetAsync()
@@ -125,7 +125,7 @@ public sealed partial class UserGrain
         var sum = new float[StyleTaxonomy.Count];
         foreach (var item in items)
         {
-            var unit = StylePrior.Debias(item.StyleVector.Values, Taste.PriorCorrection);
+            var unit = StylePrior.Debias(item.Styles, Taste.PriorCorrection);
             for (var d = 0; d < sum.Length; d++)
             {
                 sum[d] += unit[d];

@@ -14,7 +14,10 @@ public sealed class VisionOptions
     /// <summary>Largest width x height a picture may declare.</summary>
     public long MaxPixels { get; set; } = 40_000_000;
 
-    /// <summary>Pictures are decoded at most this many pixels on their longer side for analysis.</summary>
+    /// <summary>Uploaded photos are stored re-encoded at most this many pixels on their longer side.</summary>
+    public int PhotoSide { get; set; } = 1024;
+
+    /// <summary>Pictures are analysed (and garments cut out) at most this many pixels on their longer side.</summary>
     public int AnalysisSide { get; set; } = 512;
 
     /// <summary>

@@ -91,6 +91,12 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             ("/api/v1/users/me/recommendations/looks", "get"),
             ("/api/v1/users/me/recommendations/ads", "get"),
             ("/api/v1/regions/{region}/weather", "put"),
+            ("/api/v1/users/me/closet/items", "post"),
+            ("/api/v1/users/me/closet/items", "get"),
+            ("/api/v1/users/me/closet/items/{id}", "get"),
+            ("/api/v1/users/me/closet/items/{id}", "patch"),
+            ("/api/v1/users/me/closet/items/{id}", "delete"),
+            ("/api/v1/users/me/closet/items/{id}/cutout", "get"),
         };
         foreach (var (path, method) in expected)
         {
@@ -102,6 +108,17 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(["style", "gender", "season", "occasion", "colour", "cursor", "limit"], query);
         var recommendationQuery = paths.GetProperty("/api/v1/users/me/recommendations/looks").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["k", "occasion"], recommendationQuery);
+
+        // POST /looks takes JSON with a styleVector, or a photo the platform analyses.
+        var lookBodies = paths.GetProperty("/api/v1/looks").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(lookBodies.TryGetProperty("application/json", out _), lookBodies.ToString());
+        Assert.True(lookBodies.TryGetProperty("multipart/form-data", out _), lookBodies.ToString());
+        var upload = paths.GetProperty("/api/v1/users/me/closet/items").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        var uploadFields = upload.GetProperty("multipart/form-data").ToString();
+        foreach (var field in new[] { "image", "slot", "category" })
+        {
+            Assert.Contains($"\"{field}\"", uploadFields);
+        }
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var look = schemas.GetProperty("Look").GetProperty("properties");

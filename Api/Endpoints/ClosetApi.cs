@@ -1,0 +1,227 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OtMz.Api.Auth;
+using OtMz.Api.Contracts;
+using OtMz.Api.Infrastructure;
+using OtMz.Grains.Vision;
+
+namespace OtMz.Api.Endpoints;
+
+/// <summary>
+/// The caller's own garments. An upload is analysed (cutout, colours, styles) before anything is stored; the
+/// pictures are kept as the caller's private images and the item in their user grain, whose closet style stat
+/// then tilts their recommendations. Like every /users/me route, there is no way to name another user.
+/// </summary>
+public static class ClosetApi
+{
+    public static IEndpointRouteBuilder MapClosetApi(this IEndpointRouteBuilder app)
+    {
+        var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<VisionOptions>>().Value.MaxBytes + ImageUploads.FormOverheadBytes;
+        var items = app.MapGroup(ClosetItemView.ItemsPath).WithTags("Closet").RequireAuthorization();
+        items.MapPost("/", UploadItem)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
+            .AddEndpointFilter(new BodySizeLimit(maxUpload))
+            .WithName("UploadClosetItem")
+            .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot' and 'category'): detected colours, styles and a cutout.");
+        items.MapGet("/", ListItems).WithName("ListClosetItems").WithSummary("The caller's closet, oldest first, and its style stat.");
+        items.MapGet("/{id}", GetItem).WithName("GetClosetItem").WithSummary("One closet item.");
+        items.MapPatch("/{id}", CorrectItem).WithName("CorrectClosetItem").WithSummary("Corrects an item's slot, category or styles.");
+        items.MapDelete("/{id}", DeleteItem).WithName("DeleteClosetItem").WithSummary("Removes an item and its pictures.");
+        items.MapGet("/{id}/cutout", GetCutout).WithName("GetClosetItemCutout")
+            .WithSummary("The garment without its background: PNG with alpha.").Produces(StatusCodes.Status200OK, contentType: "image/png");
+        items.MapGet("/{id}/image", GetPhoto).WithName("GetClosetItemImage")
+            .WithSummary("The uploaded photo, upright and without its metadata (JPEG).").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        return app;
+    }
+
+    public static async Task<Results<Created<ClosetItemView>, ProblemHttpResult>> UploadItem(
+        [AsParameters] ApiServices api, ClaimsPrincipal user, IImageAnalyser analyser, IOptions<VisionOptions> vision,
+        IFormFile? image, [FromForm] string? slot, [FromForm] string? category, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var (slotValue, categoryValue) = ParseSlotAndCategory(slot, category, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (analysis, problem) = await ImageUploads.AnalyseAsync(analyser, vision.Value, image, ImageKind.Garment, cancellationToken);
+        if (analysis is null)
+        {
+            return problem!;
+        }
+
+        var userId = AuthExtensions.UserId(user);
+        var photoId = await ImageUploads.StoreAsync(api.Grains, analysis.Photo, userId);
+        var cutoutId = await ImageUploads.StoreAsync(api.Grains, analysis.Cutout ?? analysis.Photo, userId);
+        var item = new ClosetItem($"item-{Guid.CreateVersion7():N}", slotValue, categoryValue, analysis.Colours,
+            StyleVector.Create(analysis.StyleProbabilities), photoId, cutoutId, api.Time.GetUtcNow(), StyleModel: analysis.StyleModel);
+        var result = await api.User(user).AddClosetItem(item);
+        if (result.Item is null)
+        {
+            await Task.WhenAll(api.Grains.GetGrain<IImageGrain>(photoId).Delete(), api.Grains.GetGrain<IImageGrain>(cutoutId).Delete());
+            return TypedResults.Problem(title: "The closet is full.",
+                detail: $"A closet holds at most {Grains.Users.UserGrain.MaxClosetItems} items; remove one first.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var view = ClosetItemView.Of(result.Item);
+        return TypedResults.Created($"{ClosetItemView.ItemsPath}/{view.Id}", view);
+    }
+
+    public static async Task<Ok<ClosetItemList>> ListItems([AsParameters] ApiServices api, ClaimsPrincipal user)
+    {
+        var grain = api.User(user);
+        var items = await grain.GetCloset();
+        return TypedResults.Ok(new ClosetItemList([.. items.Select(ClosetItemView.Of)], await grain.GetClosetStyle()));
+    }
+
+    public static async Task<Results<Ok<ClosetItemView>, ProblemHttpResult>> GetItem([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
+        await api.User(user).GetClosetItem(id) is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
+
+    public static async Task<Results<Ok<ClosetItemView>, ProblemHttpResult>> CorrectItem(
+        [AsParameters] ApiServices api, ClaimsPrincipal user, string id, ClosetItemPatchInput input)
+    {
+        var grain = api.User(user);
+        var current = await grain.GetClosetItem(id);
+        if (current is null)
+        {
+            return NoSuchItem(id);
+        }
+
+        var errors = new List<FieldError>();
+        var slot = input.Slot ?? current.Slot;
+        var category = input.Category ?? (input.Slot is not null && input.Slot != current.Slot ? null : current.Category);
+        if (category is not null && slot is { } s && !GarmentVocabulary.IsCategoryOf(s, category))
+        {
+            errors.Add(new FieldError("category", $"'{category}' is not a category of slot '{WireNameOf(s)}'; one of {string.Join(", ", GarmentVocabulary.CategoriesBySlot[s])}."));
+        }
+        else if (category is not null && slot is null)
+        {
+            errors.Add(new FieldError("slot", "Give the slot the category belongs to."));
+        }
+
+        var styles = ParseStyles(input, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (input.Slot is null && input.Category is null && styles is null)
+        {
+            return Problems.Validation("$", "Give at least one of slot, category, styles or styleVector.");
+        }
+
+        var result = await grain.CorrectClosetItem(id, new ClosetItemPatch(slot, category, styles));
+        return result.Item is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem([AsParameters] ApiServices api, ClaimsPrincipal user, string id)
+    {
+        var removed = await api.User(user).RemoveClosetItem(id);
+        if (removed is null)
+        {
+            return NoSuchItem(id);
+        }
+
+        await Task.WhenAll(api.Grains.GetGrain<IImageGrain>(removed.ImageId).Delete(), api.Grains.GetGrain<IImageGrain>(removed.CutoutImageId).Delete());
+        return TypedResults.NoContent();
+    }
+
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCutout([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
+        ServeAsync(api, user, id, item => item.CutoutImageId);
+
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPhoto([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
+        ServeAsync(api, user, id, item => item.ImageId);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ServeAsync(
+        ApiServices api, ClaimsPrincipal user, string id, Func<ClosetItem, string> pick)
+    {
+        var item = await api.User(user).GetClosetItem(id);
+        var image = item is null ? null : await api.Grains.GetGrain<IImageGrain>(pick(item)).Get();
+        return image is null
+            ? NoSuchItem(id)
+            : TypedResults.File(image.Bytes, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Id}\""));
+    }
+
+    private static (GarmentSlot? Slot, string? Category) ParseSlotAndCategory(string? slot, string? category, List<FieldError> errors)
+    {
+        var slotValue = WireNames.ParseOptional<GarmentSlot>(string.IsNullOrWhiteSpace(slot) ? null : slot.Trim(), "slot", errors);
+        category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant();
+        if (category is null || errors.Count > 0)
+        {
+            return (slotValue, category);
+        }
+
+        if (slotValue is null)
+        {
+            // A category names its slot: "jeans" can only be a bottom.
+            var owner = GarmentVocabulary.CategoriesBySlot.Where(kv => kv.Value.Contains(category)).Select(kv => (GarmentSlot?)kv.Key).FirstOrDefault();
+            if (owner is null)
+            {
+                errors.Add(new FieldError("category", $"Unknown category '{category}'; see the garment vocabulary in styles.md."));
+            }
+
+            return (owner, category);
+        }
+
+        if (!GarmentVocabulary.IsCategoryOf(slotValue.Value, category))
+        {
+            errors.Add(new FieldError("category", $"'{category}' is not a category of slot '{WireNameOf(slotValue.Value)}'; one of {string.Join(", ", GarmentVocabulary.CategoriesBySlot[slotValue.Value])}."));
+        }
+
+        return (slotValue, category);
+    }
+
+    private static StyleVector? ParseStyles(ClosetItemPatchInput input, List<FieldError> errors)
+    {
+        if (input.Styles is not null && input.StyleVector is not null)
+        {
+            errors.Add(new FieldError("styles", "Give styles or styleVector, not both."));
+            return null;
+        }
+
+        if (input.StyleVector is not null)
+        {
+            if (StyleVector.Validate(input.StyleVector) is { } error)
+            {
+                errors.Add(new FieldError("styleVector", error));
+                return null;
+            }
+
+            return StyleVector.Create(input.StyleVector);
+        }
+
+        if (input.Styles is null)
+        {
+            return null;
+        }
+
+        var values = new float[StyleTaxonomy.Count];
+        for (var i = 0; i < input.Styles.Length; i++)
+        {
+            if (StyleTaxonomy.TryGetIndex(input.Styles[i], out var index))
+            {
+                values[index] = 1f;
+            }
+            else
+            {
+                errors.Add(new FieldError($"styles[{i}]", $"Unknown style '{input.Styles[i]}'; see GET /api/v1/styles."));
+            }
+        }
+
+        if (input.Styles.Length == 0)
+        {
+            errors.Add(new FieldError("styles", "Name at least one style."));
+        }
+
+        return errors.Count == 0 ? StyleVector.Create(values) : null;
+    }
+
+    private static string WireNameOf(GarmentSlot slot) => System.Text.Json.JsonSerializer.Serialize(slot).Trim('"');
+
+    private static ProblemHttpResult NoSuchItem(string id) => Problems.NotFound($"There is no item '{id}' in your closet.");
+}

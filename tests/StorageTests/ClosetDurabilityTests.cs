@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Orleans.TestingHost;
+using OtMz.Grains.Interfaces;
+using OtMz.Silo;
+
+namespace OtMz.StorageTests;
+
+/// <summary>
+/// The closet in the cluster mode: items live in the user grain's "closet" state in orleans_storage, their
+/// pictures in the images table with their owner, and both survive a restart of every silo.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public class ClosetDurabilityTests(PostgresServer server)
+{
+    private static async Task<TestCluster> StartAsync(string connectionString)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = "otmz-closet";
+        builder.Options.ClusterId = "otmz-closet-cluster";
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties["ConnectionStrings:Postgres"] = connectionString;
+        builder.Properties["Catalog:ShardCount"] = "2";
+        builder.AddSiloBuilderConfigurator<Silo>();
+        builder.AddClientBuilderConfigurator<Client>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    [Fact]
+    public async Task ClosetItemsAndTheirPicturesSurviveARestartAndErasureRemovesBoth()
+    {
+        var database = await server.CreateUniqueDatabaseAsync("closet");
+        await Db.MigrateAsync(database);
+        var styles = new float[StyleTaxonomy.Count];
+        styles[20] = 1f;
+        var item = new ClosetItem("item-1", GarmentSlot.Outer, "jacket", [new PaletteEntry(Colour.Black, 1f)], StyleVector.Create(styles),
+            "img-photo-1", "img-cutout-1", DateTimeOffset.UtcNow);
+
+        var cluster = await StartAsync(database);
+        try
+        {
+            await cluster.Client.GetGrain<IImageGrain>("img-photo-1").Put(new StoredImage("img-photo-1", "image/jpeg", [0xFF, 0xD8, 1], 3, 4, "mina"));
+            await cluster.Client.GetGrain<IImageGrain>("img-cutout-1").Put(new StoredImage("img-cutout-1", "image/png", [0x89, 2], 3, 4, "mina"));
+            Assert.Equal(ClosetFailure.None, (await cluster.Client.GetGrain<IUserGrain>("mina").AddClosetItem(item)).Failure);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+
+        var owners = await Db.QueryAsync(database, "SELECT id, owner_id, content_type, width, height FROM images ORDER BY id");
+        Assert.Equal(2, owners.Count);
+        Assert.Equal(new object?[] { "img-cutout-1", "mina", "image/png", 3, 4 }, owners[0]);
+        Assert.Equal(new object?[] { "img-photo-1", "mina", "image/jpeg", 3, 4 }, owners[1]);
+
+        var restarted = await StartAsync(database);
+        try
+        {
+            var user = restarted.Client.GetGrain<IUserGrain>("mina");
+            var closet = await user.GetCloset();
+            Assert.Equal("item-1", Assert.Single(closet).Id);
+            Assert.Equal("punk", (await user.GetClosetStyle()).Styles[0].Key);
+            Assert.Equal(new byte[] { 0xFF, 0xD8, 1 }, (await restarted.Client.GetGrain<IImageGrain>("img-photo-1").Get())!.Bytes);
+
+            await user.Erase();
+
+            Assert.Empty(await user.GetCloset());
+            Assert.Empty(await Db.QueryAsync(database, "SELECT id FROM images"));
+        }
+        finally
+        {
+            await restarted.StopAllSilosAsync();
+            await restarted.DisposeAsync();
+        }
+    }
+
+    private sealed class Silo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = ClusterStorage.Invariant;
+                o.ConnectionString = ClusterStorage.ConnectionString(silo.Configuration);
+            });
+            silo.AddOtMzGrains(silo.Configuration);
+        }
+    }
+
+    private sealed class Client : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = ClusterStorage.Invariant;
+                o.ConnectionString = ClusterStorage.ConnectionString(configuration);
+            });
+    }
+}
