@@ -17,7 +17,9 @@ public static class VisionServiceCollectionExtensions
     {
         services.Configure<VisionOptions>(configuration.GetSection(VisionOptions.Section));
         services.AddSingleton(sp => new ImageIntake(Options(sp)));
-        services.AddSingleton<IBackgroundRemover>(_ => new PlainBackgroundRemover());
+        services.AddSingleton<IBackgroundRemover>(sp => Options(sp).SegmentationModelPath is { Length: > 0 } path
+            ? new OnnxBackgroundRemover(path)
+            : new PlainBackgroundRemover());
         services.AddSingleton<IStyleModel>(sp => OnnxStyleModel.Open(Options(sp)));
         services.AddSingleton<IImageAnalyser, ImageAnalyser>();
         services.AddHostedService<VisionWarmup>();

@@ -117,44 +117,50 @@ internal static class DefaultStyleFrontEnd
             }
         }
 
+        // Pixels as rows [N·1024, 3]: one Gemm (bias included) and a last-axis Softmax.
         var toLast = OnnxAttribute.Ints("perm", 0, 2, 3, 1);
-        var pixels = b.Apply("Transpose", [b.Apply("AveragePool", [rgb], null, pool2)], "fe_colour_pixels", toLast);
+        var pixels = b.Apply("Reshape", [
+            b.Apply("Transpose", [b.Apply("AveragePool", [rgb], null, pool2)], null, toLast),
+            b.AddInt64Initializer("fe_pixel_rows", [-1L, 3L], 2)], "fe_colour_pixels");
         var mass = b.Apply("Transpose", [b.Apply("AveragePool", [foreground], null, pool2)], "fe_colour_mass", toLast);
-        var affinity = b.Apply("Add", [b.Apply("MatMul", [pixels, b.AddInitializer("fe_swatch_w", weights, 3, k)]), b.AddInitializer("fe_swatch_b", bias, k)], "fe_affinity");
+        var affinity = b.Apply("Gemm", [pixels, b.AddInitializer("fe_swatch_w", weights, 3, k), b.AddInitializer("fe_swatch_b", bias, k)], "fe_affinity");
         var assignment = b.Apply("Softmax", [affinity], "fe_assignment", OnnxAttribute.Int("axis", -1));
-        var weighted = b.Apply("Mul", [assignment, mass], "fe_weighted_assignment");
 
-        // [N,32,32,·] as [N,bands,rows·32,·]: a band's sums are one ReduceSum.
+        // Back to [N,bands,rows·32,K]: a band's sums are one ReduceSum.
         var perBand = ColourSide / Bands * ColourSide;
-        var bandSums = b.Apply("ReduceSum", [
-            b.Apply("Reshape", [weighted, b.AddInt64Initializer("fe_band_shape", [0L, Bands, perBand, k], 4)]),
-            b.AddInt64Initializer("fe_axis_2", [2L], 1)], "fe_band_sums", OnnxAttribute.Int("keepdims", 0));
+        var weighted = b.Apply("Mul", [
+            b.Apply("Reshape", [assignment, b.AddInt64Initializer("fe_band_shape", [-1L, Bands, perBand, k], 4)]),
+            b.Apply("Reshape", [mass, b.AddInt64Initializer("fe_band_mass_shape", [-1L, Bands, perBand, 1], 4)])], "fe_weighted_assignment");
+        var bandSums = b.Apply("ReduceSum", [weighted, b.AddInt64Initializer("fe_axis_2", [2L], 1)], "fe_band_sums", OnnxAttribute.Int("keepdims", 0));
         var bandMass = b.Apply("ReduceSum", [
-            b.Apply("Reshape", [mass, b.AddInt64Initializer("fe_band_mass_shape", [0L, Bands, perBand, 1], 4)]),
+            b.Apply("Reshape", [mass, b.AddInt64Initializer("fe_band_mass_shape_2", [-1L, Bands, perBand, 1], 4)]),
             b.AddInt64Initializer("fe_axis_2b", [2L], 1)], "fe_band_mass", OnnxAttribute.Int("keepdims", 0));
         var bands = b.Apply("Flatten", [b.Apply("Div", [bandSums, b.Apply("Add", [bandMass, epsilon])])], "fe_bands", OnnxAttribute.Int("axis", 1));
         var histogram = b.Apply("Div", [
             b.Apply("ReduceSum", [bandSums, channelAxis], null, OnnxAttribute.Int("keepdims", 0)),
             b.Apply("Add", [b.Apply("ReduceSum", [bandMass, channelAxis], null, OnnxAttribute.Int("keepdims", 0)), epsilon])], "fe_histogram");
 
-        // Print and texture energies of the grey picture, over the foreground.
-        var grey = b.Apply("Conv", [rgb, b.AddInitializer("fe_luma", [0.299f, 0.587f, 0.114f], 1, 3, 1, 1)], "fe_grey",
-            OnnxAttribute.Ints("kernel_shape", 1, 1));
-        var kernels = new float[TextureKernels.Length * 9];
+        // Print and texture energies of the grey picture, over the foreground. The grey conversion is folded into
+        // the kernels (kernel x luma weight per channel), so the convolutions read RGB directly.
+        Span<float> luma = [0.299f, 0.587f, 0.114f];
+        var kernels = new float[TextureKernels.Length * 3 * 9];
         for (var t = 0; t < TextureKernels.Length; t++)
         {
             var norm = TextureKernels[t].Sum(MathF.Abs) / 2;
-            for (var i = 0; i < 9; i++)
+            for (var c = 0; c < 3; c++)
             {
-                kernels[t * 9 + i] = TextureKernels[t][i] / norm;
+                for (var i = 0; i < 9; i++)
+                {
+                    kernels[(t * 3 + c) * 9 + i] = luma[c] * TextureKernels[t][i] / norm;
+                }
             }
         }
 
-        var bank = b.AddInitializer("fe_texture_w", kernels, TextureKernels.Length, 1, 3, 3);
+        var bank = b.AddInitializer("fe_texture_w", kernels, TextureKernels.Length, 3, 3, 3);
         var energies = new List<string>();
         foreach (var d in Dilations)
         {
-            var response = b.Apply("Conv", [grey, bank], $"fe_texture_{d}",
+            var response = b.Apply("Conv", [rgb, bank], $"fe_texture_{d}",
                 OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.Ints("dilations", d, d), OnnxAttribute.Ints("pads", d, d, d, d));
             energies.Add(ForegroundMean(b.Apply("Abs", [response]), $"fe_energy_{d}"));
         }

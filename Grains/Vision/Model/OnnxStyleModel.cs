@@ -11,6 +11,8 @@ namespace OtMz.Grains.Vision.Model;
 /// caller (its Run is thread-safe). A call with several pictures runs them in batches of at most
 /// <see cref="MaxBatch"/>, one Run per batch; single-picture calls from concurrent requests are coalesced by a
 /// <see cref="StyleBatcher"/> (window <see cref="DefaultBatchWindow"/>), so a burst of uploads costs a few runs.
+/// Dispose it once callers are done (as a singleton, at shutdown): queued callers then fail with
+/// <see cref="ObjectDisposedException"/> and a batch still running is told to terminate.
 /// </summary>
 public sealed class OnnxStyleModel : IStyleModel, IDisposable
 {

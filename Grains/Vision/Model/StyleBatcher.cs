@@ -23,6 +23,7 @@ internal sealed class StyleBatcher : IDisposable
     private readonly Func<Exception> _notFinite;
     private readonly Task _loop;
     private int _disposed;
+    private long _batchesRun;
 
     /// <param name="run">Runs the model on the first <c>count</c> samples of the buffer; a null row is not finite.</param>
     public StyleBatcher(int capacity, int sampleLength, TimeSpan window, Func<float[], int, float[]?[]> run, Func<Exception> notFinite)
@@ -39,8 +40,6 @@ internal sealed class StyleBatcher : IDisposable
 
     /// <summary>Batches that ran; a test counts them to see coalescing happen.</summary>
     public long BatchesRun => Interlocked.Read(ref _batchesRun);
-
-    private long _batchesRun;
 
     /// <summary>Queues one prepared sample (rented from the shared pool; the batcher returns it) and awaits its row.</summary>
     public Task<float[]> EnqueueAsync(float[] sample, CancellationToken cancellationToken)

@@ -64,19 +64,32 @@ internal static class LookRenderer
         using var surface = new SKBitmap(new SKImageInfo(PhotoSide, PhotoSide, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(surface))
         {
+            // The camera's colour cast applies to everything drawn inside this layer.
+            float[] cast = [rng.NextFloat(0.9f, 1.1f), rng.NextFloat(0.92f, 1.08f), rng.NextFloat(0.9f, 1.1f)];
+            using var castFilter = SKColorFilter.CreateColorMatrix(
+            [
+                cast[0], 0, 0, 0, 0,
+                0, cast[1], 0, 0, 0,
+                0, 0, cast[2], 0, 0,
+                0, 0, 0, 1, 0,
+            ]);
+            using (var layer = new SKPaint { ColorFilter = castFilter })
+            {
+                canvas.SaveLayer(layer);
+            }
+
             SKColor[] backgrounds = [new(190, 188, 184), new(210, 194, 168), new(184, 194, 210), new(168, 172, 160), new(226, 222, 214)];
-            var background = backgrounds[rng.NextInt(backgrounds.Length)];
-            canvas.Clear(Jitter(background, 10, ref rng));
+            canvas.Clear(Jitter(backgrounds[rng.NextInt(backgrounds.Length)], 10, ref rng));
 
             using var path = GarmentPath(look.Garments[garment], ref rng);
             var bounds = path.Bounds;
             var fill = rng.NextFloat(0.72f, 0.86f);
             var scale = fill * PhotoSide / MathF.Max(bounds.Width, bounds.Height);
+            canvas.Save();
             canvas.Translate(PhotoSide / 2f + rng.NextFloat(-4, 4), PhotoSide / 2f + rng.NextFloat(-4, 4));
             canvas.RotateDegrees(rng.NextFloat(-6, 6));
             canvas.Scale(scale);
             canvas.Translate(-bounds.MidX, -bounds.MidY);
-
             using (var shadow = new SKPaint { Color = new SKColor(0, 0, 0, 32), IsAntialias = true })
             {
                 canvas.Save();
@@ -86,35 +99,44 @@ internal static class LookRenderer
             }
 
             PaintGarment(canvas, path, look, garment, print, ref rng);
-        }
+            canvas.Restore();
+            canvas.Restore();
 
-        // Camera: a colour cast, a light fall-off from top to bottom and sensor noise (±6 per channel).
-        Span<float> cast = [rng.NextFloat(0.9f, 1.1f), rng.NextFloat(0.92f, 1.08f), rng.NextFloat(0.9f, 1.1f)];
-        var falloff = rng.NextFloat(0f, 0.15f);
-        var pixels = surface.GetPixelSpan();
-        Span<float> gain = stackalloc float[3];
-        for (var y = 0; y < PhotoSide; y++)
-        {
-            var light = 1f - falloff * y / PhotoSide;
-            for (var c = 0; c < 3; c++)
+            // Light falling off towards the bottom, then sensor noise.
+            var falloff = (byte)rng.NextInt(40);
+            using (var shade = new SKPaint())
             {
-                gain[c] = cast[c] * light;
+                shade.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, PhotoSide),
+                    [SKColors.Transparent, new SKColor(0, 0, 0, falloff)], SKShaderTileMode.Clamp);
+                canvas.DrawRect(0, 0, PhotoSide, PhotoSide, shade);
             }
 
-            for (var x = 0; x < PhotoSide; x++)
-            {
-                var p = (y * PhotoSide + x) * 4;
-                var noise = rng.NextULong();
-                for (var c = 0; c < 3; c++)
-                {
-                    var n = (int)((noise >> (c * 16)) & 0xFFFF) * (12f / 65535f) - 6f;
-                    pixels[p + c] = Byte(pixels[p + c] * gain[c] + n);
-                }
-            }
+            using var grain = new SKPaint { BlendMode = SKBlendMode.Overlay };
+            canvas.DrawImage(Noise.Value, -rng.NextInt(Noise.Value.Width - PhotoSide), -rng.NextInt(Noise.Value.Height - PhotoSide), new SKSamplingOptions(SKFilterMode.Nearest), grain);
         }
 
         return Unpremultiplied(surface);
     }
+
+    /// <summary>Grey sensor noise around mid-grey (overlay-neutral), made once from a fixed seed.</summary>
+    private static readonly Lazy<SKImage> Noise = new(() =>
+    {
+        const int side = 256;
+        var rng = new SplitMix(0, 0, 99);
+        var pixels = new byte[side * side * 4];
+        for (var i = 0; i < side * side; i++)
+        {
+            var bits = rng.NextULong();
+            for (var c = 0; c < 3; c++)
+            {
+                pixels[i * 4 + c] = (byte)(128 - 6 + (int)((bits >> (c * 16)) & 0xFFFF) * 13 / 65536);
+            }
+
+            pixels[i * 4 + 3] = 255;
+        }
+
+        return SKImage.FromPixelCopy(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Premul), pixels);
+    });
 
     private static void DrawBody(SKCanvas canvas, Look look, ref SplitMix rng)
     {

@@ -14,10 +14,11 @@ namespace OtMz.Grains.Vision.Training;
 /// standardised with the labelled set's mean and deviation.</item>
 /// <item>Self-training: the current head scores every unlabelled picture; its probabilities are prior-corrected
 /// (the odds divided by the style's positive weight, since weighting inflates rare styles' odds by about that
-/// much); each (picture, style) whose corrected probability is at least the positive threshold becomes a positive pseudo-label, at most the negative threshold a negative
-/// one, and anything between is masked out of the loss (per-style masking: a picture confident about street but
-/// unsure about hiphop still teaches street). A fresh head is then fitted on the labelled pictures plus the
-/// pseudo-labelled ones, and the round repeats. The unlabelled pictures' true labels are never passed in.</item>
+/// much). Each (picture, style) whose corrected probability is at least the positive threshold becomes a positive
+/// pseudo-label, at most the negative threshold a negative one, and anything between is masked out of the loss
+/// (per-style masking: a picture confident about street but unsure about hiphop still teaches street). The head
+/// then trains on the labelled pictures plus the pseudo-labelled ones, starting from where it was, and the round
+/// repeats. The unlabelled pictures' true labels are never passed in.</item>
 /// </list>
 /// Everything is seeded, and each mini-batch is split into two fixed halves whose gradients are summed in a fixed
 /// order, so the same inputs give the same head bit for bit however many cores run it.
@@ -51,14 +52,14 @@ public static class StyleTrainer
         }
 
         var positiveWeights = PositiveWeights(labelled, options);
-        var heads = new List<Layers> { Fit(x, y, weight, labelled.Count, Layers.Initial(features, options), positiveWeights, options, options.Epochs) };
+        var heads = new List<Layers> { Fit(x, y, weight, labelled.Count, Layers.Initial(features, options), positiveWeights, options, options.Epochs, round: 0) };
         var rounds = new List<PseudoLabelRound>();
         for (var round = 1; round <= options.SelfTrainingRounds && unlabelled.Count > 0; round++)
         {
             var (pseudoX, pseudoY, pseudoWeight, summary) = PseudoLabel(heads[^1].ToHead(mean, scale), unlabelled, mean, scale, positiveWeights, options, round);
             rounds.Add(summary);
             heads.Add(Fit([.. x, .. pseudoX], [.. y, .. pseudoY], [.. weight, .. pseudoWeight], labelled.Count + summary.Pictures, heads[^1].Clone(),
-                positiveWeights, options, options.SelfTrainingEpochs));
+                positiveWeights, options, options.SelfTrainingEpochs, round));
         }
 
         return new StyleTrainingResult([.. heads.Select(h => h.ToHead(mean, scale))], rounds, positiveWeights);
@@ -136,9 +137,10 @@ public static class StyleTrainer
         return p;
     }
 
-    private static Layers Fit(float[] x, float[] y, float[] weight, int n, Layers model, float[] positiveWeights, StyleTrainerOptions options, int epochs)
+    private static Layers Fit(
+        float[] x, float[] y, float[] weight, int n, Layers model, float[] positiveWeights, StyleTrainerOptions options, int epochs, int round)
     {
-        var rng = new SplitMix(options.Seed, epochs, 7);
+        var rng = new SplitMix(options.Seed, round, 7);
         var parts = new Gradients[Partitions];
         for (var p = 0; p < parts.Length; p++)
         {
