@@ -21,8 +21,8 @@ public class ClosetDurabilityTests(PostgresServer server)
         builder.Options.UseTestClusterMembership = false;
         builder.Properties["ConnectionStrings:Postgres"] = connectionString;
         builder.Properties["Catalog:ShardCount"] = "2";
-        builder.AddSiloBuilderConfigurator<Silo>();
-        builder.AddClientBuilderConfigurator<Client>();
+        builder.AddSiloBuilderConfigurator<PostgresClusterSilo>();
+        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -75,28 +75,5 @@ public class ClosetDurabilityTests(PostgresServer server)
             await restarted.StopAllSilosAsync();
             await restarted.DisposeAsync();
         }
-    }
-
-    private sealed class Silo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterStorage.Invariant;
-                o.ConnectionString = ClusterStorage.ConnectionString(silo.Configuration);
-            });
-            silo.AddOtMzGrains(silo.Configuration);
-        }
-    }
-
-    private sealed class Client : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterStorage.Invariant;
-                o.ConnectionString = ClusterStorage.ConnectionString(configuration);
-            });
     }
 }

@@ -25,8 +25,8 @@ public class UserDurabilityTests(PostgresServer server)
         builder.Options.UseTestClusterMembership = false;
         builder.Properties["ConnectionStrings:Postgres"] = connectionString;
         builder.Properties["Catalog:ShardCount"] = ShardCount.ToString();
-        builder.AddSiloBuilderConfigurator<CatalogSilo>();
-        builder.AddClientBuilderConfigurator<CatalogClient>();
+        builder.AddSiloBuilderConfigurator<PostgresClusterSilo>();
+        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -196,28 +196,5 @@ public class UserDurabilityTests(PostgresServer server)
             await restarted.StopAllSilosAsync();
             await restarted.DisposeAsync();
         }
-    }
-
-    private sealed class CatalogSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterStorage.Invariant;
-                o.ConnectionString = ClusterStorage.ConnectionString(silo.Configuration);
-            });
-            silo.AddOtMzGrains(silo.Configuration);
-        }
-    }
-
-    private sealed class CatalogClient : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterStorage.Invariant;
-                o.ConnectionString = ClusterStorage.ConnectionString(configuration);
-            });
     }
 }
