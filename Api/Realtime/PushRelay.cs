@@ -79,13 +79,16 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub,
                 return;
             }
 
+            // Leave the table last: while the entry is there (and marked removed), IsSubscribed stays true until the
+            // stream and region subscriptions are really gone, and a new first connection waits for the gate.
             entry.Removed = true;
-            _users.TryRemove(userId, out _);
             await MoveRegionAsync(userId, entry, null);
             if (entry.Subscription is { } subscription)
             {
                 await subscription.UnsubscribeAsync();
             }
+
+            _users.TryRemove(userId, out _);
 
             logger.LogDebug("{UserId} unsubscribed on this node", userId);
         }
