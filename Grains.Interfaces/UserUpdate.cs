@@ -1,8 +1,11 @@
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// One event on a user's push stream. Exactly the payload named by <see cref="Kind"/> is set; Api nodes
-/// forward it to the user's SignalR group as TasteUpdated, LooksUpdated or AdsUpdated.
+/// One event on a user's push stream. A push carries the taste, looks and ads of one version together (one
+/// stream event per push, not three); Api nodes forward each payload that is set to the user's SignalR group as
+/// TasteUpdated, LooksUpdated and AdsUpdated, in that order. <see cref="Kind"/> is Looks for such a push, so a
+/// relay that still forwards only the payload its kind names delivers the looks, and Profile when only the
+/// region changed (no payload).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("otmz.user-update")]
 public sealed record UserUpdate(

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Images;
@@ -29,6 +31,16 @@ public static class OtMzSiloExtensions
     public static ISiloBuilder AddOtMzGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connectionString = ClusterStorage.ConnectionString(configuration);
+
+        // User and region state is written on every signal: binary instead of the default JSON (the stream
+        // pub-sub state keeps Orleans' default). Both storage kinds pick a serializer registered under their name.
+        foreach (var name in new[] { UserStorage, RegionStorage })
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (services, _) => new GrainStateSerializer(
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                services.GetRequiredService<IGrainStorageSerializer>()));
+        }
+
         foreach (var name in new[] { UserStorage, RegionStorage, PubSubStorage })
         {
             if (connectionString is null)

@@ -99,19 +99,30 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub,
         }
     }
 
+    /// <summary>
+    /// One stream event carries a whole push: each payload it holds goes to the group as its own event, taste
+    /// first and ads last, so a client sees them in the order it always has.
+    /// </summary>
     private async Task ForwardAsync(string userId, UserUpdate update)
     {
-        var group = hub.Clients.Group(StyleHub.GroupOf(userId));
-        var sent = update.Kind switch
+        if (update.Taste is not null || update.Looks is not null || update.Ads is not null)
         {
-            UserUpdateKind.Taste => group.SendAsync("TasteUpdated", update.Taste),
-            UserUpdateKind.Looks => group.SendAsync("LooksUpdated", update.Looks),
-            UserUpdateKind.Ads => group.SendAsync("AdsUpdated", update.Ads),
-            _ => null,
-        };
-        if (sent is not null)
-        {
-            await sent;
+            var group = hub.Clients.Group(StyleHub.GroupOf(userId));
+            if (update.Taste is { } taste)
+            {
+                await group.SendAsync("TasteUpdated", taste);
+            }
+
+            if (update.Looks is { } looks)
+            {
+                await group.SendAsync("LooksUpdated", looks);
+            }
+
+            if (update.Ads is { } ads)
+            {
+                await group.SendAsync("AdsUpdated", ads);
+            }
+
             OtMzMetrics.PushDuration.Record((DateTimeOffset.UtcNow - update.PublishedAt).TotalMilliseconds);
             return;
         }

@@ -16,7 +16,7 @@ namespace OtMz.Grains.Users;
 /// read is answered from memory unless the taste, the region's weather, the season or the catalog changed
 /// since the last computation; only then does it fan out to the catalog shards and re-rank.
 /// Every change schedules one push after a short coalescing window: the grain recomputes once and publishes
-/// taste, looks and ads on the user's stream, which the Api nodes holding the user's connections relay.
+/// taste, looks and ads as one event on the user's stream, which the Api nodes holding the user's connections relay.
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", "users")] IPersistentState<UserState> state,
@@ -211,7 +211,7 @@ public sealed partial class UserGrain(
         var cached = query.Occasion is { } o ? _cacheByOccasion.GetValueOrDefault(o) : _cacheWithoutOccasion;
         if (cached is null || cached.Version != state.State.Version)
         {
-            cached = await ComputeAsync(query.Occasion, context);
+            cached = await ComputeAsync(query.Occasion, context, k);
             if (query.Occasion is { } occasion)
             {
                 _cacheByOccasion[occasion] = cached;
@@ -222,7 +222,7 @@ public sealed partial class UserGrain(
             }
         }
 
-        return cached.Result with { Items = cached.Result.Items.Length <= k ? cached.Result.Items : cached.Result.Items[..k] };
+        return cached.Take(k, rankingOptions.Value);
     }
 
     public async Task<AdRecommendations> GetAds(int k)
@@ -256,7 +256,7 @@ public sealed partial class UserGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context)
+    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context, int k)
     {
         var started = time.GetTimestamp();
         var s = state.State;
@@ -266,10 +266,10 @@ public sealed partial class UserGrain(
         var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
         var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion, ClosetUnit());
-        var items = LookRanker.Rank(candidates, rankingContext, RecommendationQuery.MaxK, ranking);
+        var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
-        return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items));
+        return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items), k, candidates, rankingContext);
     }
 
     private AdRecommendations RankAds(int k)
@@ -335,9 +335,7 @@ public sealed partial class UserGrain(
             return;
         }
 
-        await PublishAsync(new UserUpdate(UserUpdateKind.Taste, snapshot.Version, Taste: snapshot.Taste));
-        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version, Looks: snapshot.Looks));
-        await PublishAsync(new UserUpdate(UserUpdateKind.Ads, snapshot.Version, Ads: snapshot.Ads));
+        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version, snapshot.Taste, snapshot.Looks, snapshot.Ads));
         _pushedVersion = snapshot.Version;
     }
 
@@ -387,5 +385,28 @@ public sealed partial class UserGrain(
 
     private sealed record UserContext(ContextStamp Stamp, Weather? Weather);
 
-    private sealed record CachedLooks(long Version, LookRecommendations Result);
+    /// <summary>
+    /// The candidates of one version and the first <c>ranked</c> of their ranking. The ranker picks greedily, so
+    /// ranking k of them gives exactly the first k of ranking more: a push ranks the 20 it sends, and the rest of
+    /// the 50 a list may ask for is ranked from the same candidates (the state is the same at the same version)
+    /// only when first asked for.
+    /// </summary>
+    private sealed class CachedLooks(long version, LookRecommendations result, int ranked, ImmutableArray<ShardHit> candidates, RankingContext context)
+    {
+        private LookRecommendations _result = result;
+        private int _ranked = ranked;
+
+        public long Version => version;
+
+        public LookRecommendations Take(int k, RankingOptions options)
+        {
+            if (k > _ranked && _result.Items.Length == _ranked)
+            {
+                _result = _result with { Items = LookRanker.Rank(candidates, context, RecommendationQuery.MaxK, options) };
+                _ranked = RecommendationQuery.MaxK;
+            }
+
+            return _result.Items.Length <= k ? _result : _result with { Items = _result.Items[..k] };
+        }
+    }
 }

@@ -24,6 +24,9 @@ public sealed record Options
           --tick MS                 scheduler tick, 1 to 10 ms [2]
           --pick P                  roundrobin | random (seeded) user for each signal [roundrobin]
           --seed N                  seed for users (random pick), signal types and looks [42]
+          --server-pid PID          also report the CPU time of that local process (the server) per accepted
+                                    signal of the measured part, and its idle use (3 s after the grace, every
+                                    client still connected)
           --out FILE                also write the result as JSON
           --help                    this text
 
@@ -57,6 +60,9 @@ public sealed record Options
     public int Seed { get; init; } = 42;
 
     public string? Out { get; init; }
+
+    /// <summary>The server process to read CPU time from (same machine), or null.</summary>
+    public int? ServerPid { get; init; }
 
     public bool Help { get; init; }
 
@@ -121,6 +127,7 @@ public sealed record Options
                 "tick" => options with { TickMs = ParseInt(name, value, 1, 10) },
                 "pick" => options with { RandomPick = ParsePick(value) },
                 "seed" => options with { Seed = ParseInt(name, value, int.MinValue, int.MaxValue) },
+                "server-pid" => options with { ServerPid = ParseInt(name, value, 1, int.MaxValue) },
                 "out" => options with { Out = value.Length > 0 ? value : throw new OptionsException("--out needs a file name.") },
                 _ => throw new OptionsException($"Unknown option --{name}."),
             };

@@ -48,6 +48,10 @@ public static class Report
         o.WriteLine($"sending: measured part {F(r.MeasuredSeconds, 2)} s at {F(r.AchievedRate, 1)} signals/s; scheduler max lag {Ms(r.MaxSchedulerLagMs)} ms; load generator CPU {F(r.ClientCpuCores, 2)} cores");
         o.WriteLine($"pushes: LooksUpdated {N(r.LooksPushes)} (measured part {N(r.LooksPushesMeasured)}, {F(r.LooksPushesPerSecond, 1)}/s), TasteUpdated {N(r.TastePushes)}, AdsUpdated {N(r.AdsPushes)}");
         o.WriteLine($"grace used: {F(r.GraceUsedSeconds, 2)} s of {c.Grace} s{(r.HardStopHit ? "  (HARD STOP HIT)" : "")}");
+        if (r.Server is { } server)
+        {
+            o.WriteLine($"server (pid {server.Pid}): idle {F(server.IdleCores, 3)} cores; measured part to end of grace {F(server.CpuMs, 0)} ms CPU in {F(server.WallSeconds, 2)} s = {F(server.Cores, 3)} cores; {N(server.Signals)} accepted signals: {F(server.CpuMsPerSignal, 3)} ms CPU per signal ({F(server.CpuMsPerSignalNetOfIdle, 3)} net of idle)");
+        }
         o.WriteLine();
         o.WriteLine($"{"latency, ms (measured)",-34}{"count",9}{"p50",9}{"p95",9}{"p99",9}{"max",9}{"mean",9}");
         LatencyRow(o, "signal -> reflecting LooksUpdated", r.PushLatencyMs);

@@ -66,6 +66,9 @@ public sealed record Result
     /// <summary>Client process CPU during sending and grace, in cores (1.0 = one core busy).</summary>
     public double ClientCpuCores { get; init; }
 
+    /// <summary>With --server-pid: the server process's CPU use; null otherwise.</summary>
+    public ServerCpuUse? Server { get; init; }
+
     public IReadOnlyList<string> SampleErrors { get; init; } = [];
 
     /// <summary>Up to 10 users with a lost signal, with that signal's acknowledged version and the highest push version seen.</summary>
@@ -79,6 +82,14 @@ public sealed record Result
 public sealed record RunConfig(
     string Url, int Clients, double Rate, double Duration, double Warmup, double Grace, string Transport,
     int ConnectConcurrency, double ConnectTimeout, int TickMs, string Pick, int Seed);
+
+/// <summary>
+/// The server's CPU time (user + system, all threads) from the first measured signal's send until the grace
+/// ended, divided by the measured signals it accepted; "net of idle" first subtracts what the server used with
+/// every client still connected and nothing sent (sampled for 3 s after the grace), at the same rate.
+/// </summary>
+public sealed record ServerCpuUse(
+    int Pid, double IdleCores, double CpuMs, double WallSeconds, double Cores, long Signals, double CpuMsPerSignal, double CpuMsPerSignalNetOfIdle);
 
 public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture);
 

@@ -35,6 +35,10 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
     private volatile bool _stopping;
     private volatile bool _frozen;
 
+    // --server-pid: the server's CPU time when the first measured signal went out.
+    private TimeSpan? _serverCpuAtMeasureStart;
+    private long _serverWallAtMeasureStart;
+
     // The signal log, one slot per scheduled signal.
     private long _total;
     private long _warmupCount;
@@ -90,6 +94,18 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
         }
 
         var connectSeconds = connectWatch.Elapsed.TotalSeconds;
+        if (options.ServerPid is { } pid && ServerCpu() is null)
+        {
+            return baseResult with
+            {
+                SetupFailure = $"cannot read the CPU time of process {pid}",
+                Connected = _clients.Length,
+                ConnectSeconds = connectSeconds,
+                ExitCode = 2,
+                Verdict = $"FAILED: cannot read the CPU time of process {pid}",
+            };
+        }
+
         log.WriteLine($"connected {_clients.Length} clients in {connectSeconds:F1} s; sending {options.Rate} signals/s for {options.Warmup} s warm-up + {options.Duration} s measured");
 
         // Sending.
@@ -121,8 +137,56 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
 
         var graceUsed = graceWatch.Elapsed.TotalSeconds;
         var cpuCores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / cpuWatch.Elapsed.TotalSeconds;
+        var serverCpuAtEnd = ServerCpu();
+        var serverWallAtEnd = Stopwatch.GetTimestamp();
         _frozen = true;
-        return Analyse(baseResult, connectSeconds, sendStart, sendEnd, maxLagMs, graceUsed, cpuCores, hardStop.IsCancellationRequested);
+        var result = Analyse(baseResult, connectSeconds, sendStart, sendEnd, maxLagMs, graceUsed, cpuCores, hardStop.IsCancellationRequested);
+        if (options.ServerPid is { } serverPid && _serverCpuAtMeasureStart is { } from && serverCpuAtEnd is { } to && !hardStop.IsCancellationRequested)
+        {
+            // What the server burns with every client still connected and nothing sent (keep-alives, timers, queue
+            // polls), sampled after the run rather than before it, when connecting's own work would still be in it.
+            var idleWatch = Stopwatch.StartNew();
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(IdleSampleSeconds), hardStop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            var idle = ((ServerCpu() ?? to) - to).TotalSeconds / idleWatch.Elapsed.TotalSeconds;
+            var cpuMs = (to - from).TotalMilliseconds;
+            var wall = Stopwatch.GetElapsedTime(_serverWallAtMeasureStart, serverWallAtEnd).TotalSeconds;
+            var signals = result.Measured.Accepted;
+            result = result with
+            {
+                Server = new ServerCpuUse(serverPid, idle, cpuMs, wall, cpuMs / 1000 / wall, signals,
+                    signals > 0 ? cpuMs / signals : 0, signals > 0 ? (cpuMs - idle * wall * 1000) / signals : 0),
+            };
+        }
+
+        return result;
+    }
+
+    private const double IdleSampleSeconds = 3;
+
+    /// <summary>The server process's total CPU time (user + system), or null when it cannot be read.</summary>
+    private TimeSpan? ServerCpu()
+    {
+        if (options.ServerPid is not { } pid)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.TotalProcessorTime;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private async Task<string?> SetUpAsync(CancellationToken ct)
@@ -262,6 +326,12 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
 
                 while (next < due)
                 {
+                    if (next == _warmupCount && options.ServerPid is not null)
+                    {
+                        _serverCpuAtMeasureStart = ServerCpu();
+                        _serverWallAtMeasureStart = Stopwatch.GetTimestamp();
+                    }
+
                     var user = options.RandomPick ? random.Next(_clients.Length) : (int)(next % _clients.Length);
                     Send(next, _clients[user], NextSignal(next, random));
                     next++;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,40 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         Assert.Equal([("TasteUpdated", bobAck.Version), ("LooksUpdated", bobAck.Version), ("AdsUpdated", bobAck.Version)], bobClient.Received);
         Assert.Equal(Colour.Blue, bobClient.LastTaste!.Colours[0].Colour);
         Assert.Equal(Colour.Red, aliceClient.LastTaste!.Colours[0].Colour);
+    }
+
+    [Fact]
+    public async Task APushIsOneStreamEventThatTheRelaySendsAsThreeHubEvents()
+    {
+        var user = NewUser();
+        await using var client = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(user));
+        var events = Channel.CreateUnbounded<UserUpdate>();
+        var stream = api.Services.GetRequiredService<IClusterClient>().GetStreamProvider(PushStreams.Provider)
+            .GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, user));
+        var subscription = await stream.SubscribeAsync((update, _) => events.Writer.WriteAsync(update).AsTask());
+        try
+        {
+            var ack = await client.SendSignal(new SignalInput("one-event", SignalType.Colour, null, null, null, Colour.Mint, null, null));
+            await client.WaitFor("AdsUpdated", ack.Version);
+            Assert.Equal([("TasteUpdated", ack.Version), ("LooksUpdated", ack.Version), ("AdsUpdated", ack.Version)], client.Received);
+
+            // Events reach a subscriber in order, and the ads are the last part of a push, however it is sent.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var seen = new List<UserUpdate>();
+            while (!seen.Any(e => e.Version == ack.Version && e.Ads is not null))
+            {
+                seen.Add(await events.Reader.ReadAsync(timeout.Token));
+            }
+
+            var push = Assert.Single(seen, e => e.Version == ack.Version);
+            Assert.Equal(ack.Version, push.Taste!.Version);
+            Assert.Equal(ack.Version, push.Looks!.Version);
+            Assert.Equal(ack.Version, push.Ads!.Version);
+        }
+        finally
+        {
+            await subscription.UnsubscribeAsync();
+        }
     }
 
     [Fact]

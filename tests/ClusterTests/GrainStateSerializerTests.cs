@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using OtMz.Grains.Users;
+using OtMz.Silo;
+using OtMz.Silo.Storage;
+
+namespace OtMz.ClusterTests;
+
+/// <summary>
+/// User and region state is stored in Orleans' binary form; what older rows hold, the JSON Orleans writes by
+/// default, must still read back the same.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public class GrainStateSerializerTests(ClusterFixture fixture)
+{
+    private IServiceProvider Silo => Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+
+    private IGrainStorageSerializer StorageSerializer(string name) =>
+        Silo.GetRequiredService<IOptionsMonitor<MemoryGrainStorageOptions>>().Get(name).GrainStorageSerializer;
+
+    private static UserState SampleState()
+    {
+        var state = new UserState
+        {
+            Profile = new UserProfile(Gender.Women, 1998, "seoul", Occasion.Work),
+            Taste = [.. Enumerable.Range(0, StyleTaxonomy.Count).Select(i => i / 100f)],
+            Version = 42,
+            SignalsApplied = 17,
+            SurveyCompleted = true,
+            UpdatedAt = new DateTimeOffset(2025, 11, 24, 19, 0, 0, TimeSpan.Zero),
+            Context = new ContextStamp(3, "seoul", 5, Season.Winter),
+        };
+        state.ColourAffinity[(int)Colour.Navy] = 0.25f;
+        state.Seen.Add("look-0000001", 10);
+        state.Liked.Add("look-0000002", 10);
+        state.Disliked.Add("look-0000003", 10);
+        state.RecentSignalIds.Add("s1", 10);
+        state.RecentSignalIds.Add("s2", 10);
+        return state;
+    }
+
+    private static void AssertSame(UserState expected, UserState actual)
+    {
+        Assert.Equal(expected.Profile, actual.Profile);
+        Assert.Equal(expected.Taste, actual.Taste);
+        Assert.Equal(expected.ColourAffinity, actual.ColourAffinity);
+        Assert.Equal(expected.Seen.Items, actual.Seen.Items);
+        Assert.Equal(expected.Liked.Items, actual.Liked.Items);
+        Assert.Equal(expected.Disliked.Items, actual.Disliked.Items);
+        Assert.Equal(expected.RecentSignalIds.Items, actual.RecentSignalIds.Items);
+        Assert.True(actual.RecentSignalIds.Contains("s2"));
+        Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.SignalsApplied, actual.SignalsApplied);
+        Assert.Equal(expected.SurveyCompleted, actual.SurveyCompleted);
+        Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
+        Assert.Equal(expected.Context, actual.Context);
+    }
+
+    [Fact]
+    public void UserAndRegionStateUseTheBinarySerializerAndStreamSubscriptionsKeepTheDefault()
+    {
+        Assert.IsType<GrainStateSerializer>(StorageSerializer(OtMzSiloExtensions.UserStorage));
+        Assert.IsType<GrainStateSerializer>(StorageSerializer(OtMzSiloExtensions.RegionStorage));
+        Assert.IsNotType<GrainStateSerializer>(StorageSerializer(OtMzSiloExtensions.PubSubStorage));
+    }
+
+    [Fact]
+    public void StateIsWrittenInBinaryAndReadBack()
+    {
+        var serializer = StorageSerializer(OtMzSiloExtensions.UserStorage);
+        var state = SampleState();
+
+        var stored = serializer.Serialize(state);
+
+        Assert.False(GrainStateSerializer.IsJson(stored));
+        AssertSame(state, serializer.Deserialize<UserState>(stored)!);
+    }
+
+    [Fact]
+    public void ARowWrittenAsJsonBeforeTheSwitchIsStillRead()
+    {
+        var legacy = Silo.GetRequiredService<IGrainStorageSerializer>();
+        var state = SampleState();
+        var stored = legacy.Serialize(state);
+
+        Assert.True(GrainStateSerializer.IsJson(stored));
+        AssertSame(state, StorageSerializer(OtMzSiloExtensions.UserStorage).Deserialize<UserState>(stored)!);
+    }
+}

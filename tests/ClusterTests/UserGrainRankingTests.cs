@@ -1,0 +1,48 @@
+using OtMz.Grains.Catalog;
+
+namespace OtMz.ClusterTests;
+
+/// <summary>
+/// A push ranks only the looks it sends; a longer list asked for at the same version is ranked from the same
+/// candidates, with no second fan-out, and is the list a fresh computation would give.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public class UserGrainRankingTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task ALongerListContinuesTheShorterOneWithoutAskingTheShardsAgain()
+    {
+        var id = $"user-{Guid.NewGuid():N}";
+        var user = fixture.Grains.GetGrain<IUserGrain>(id);
+        var looks = await CatalogFanOut.QueryAsync(fixture.Grains, ClusterFixture.ShardCount, new ShardQuery(TasteOf(3), 2, LookFilter.None));
+        await user.ApplySignals([
+            new Signal("like", SignalType.Like, LookId: looks[0].Look.Id),
+            new Signal("skip", SignalType.Skip, LookId: looks[1].Look.Id),
+            new Signal("colour", SignalType.Colour, Colour: Colour.Navy)]);
+
+        var pushed = await user.GetRecommendations(new RecommendationQuery(RecommendationQuery.DefaultK));
+        var calls = ShardCallCounter.Calls;
+        var longer = await user.GetRecommendations(new RecommendationQuery(RecommendationQuery.MaxK));
+
+        Assert.Equal(calls, ShardCallCounter.Calls);
+        Assert.Equal(RecommendationQuery.MaxK, longer.Items.Length);
+        Assert.Equal(pushed.Version, longer.Version);
+        Assert.Equal(pushed.Items.Select(Describe), longer.Items.Take(RecommendationQuery.DefaultK).Select(Describe));
+
+        // The same state computed afresh for the longer list straight away.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var fresh = await user.GetRecommendations(new RecommendationQuery(RecommendationQuery.MaxK));
+        Assert.Equal(longer.Version, fresh.Version);
+        Assert.Equal(longer.Items.Select(Describe), fresh.Items.Select(Describe));
+    }
+
+    private static float[] TasteOf(int style)
+    {
+        var taste = new float[StyleTaxonomy.Count];
+        taste[style] = 1;
+        return taste;
+    }
+
+    private static string Describe(RecommendedLook look) =>
+        $"{look.Look.Id} {look.Score:R} " + string.Join("|", look.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
+}
