@@ -59,6 +59,14 @@ public sealed class LookImporter(HttpClient client, ImportOptions options, TimeP
         {
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = stop.Token }, async (item, ct) =>
             {
+                // The loop's own token is cancelled by a callback that may still be running when a second refused
+                // upload returns (its CancelAsync finds the run already stopping and returns at once), so the loop
+                // could hand out one more picture; the source's flag is set before any callback runs.
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 var result = await ImportAsync(item.File, ct);
                 if (result is null)
                 {
