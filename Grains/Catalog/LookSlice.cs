@@ -7,15 +7,16 @@ using System.Runtime.Intrinsics;
 namespace OtMz.Grains.Catalog;
 
 /// <summary>
-/// A catalog shard's looks in a layout built for one exact, filtered top-k pass.
+/// A catalog shard's looks in a layout built for an exact, filtered top-k: one SIMD pass scores every row, a
+/// second collects the few rows that can still be in the top k (see <see cref="TopK"/>).
 /// Vectors are unit-normalised and stored column-major in blocks of <see cref="BlockWidth"/> looks
 /// (block b holds dimension d of looks b*16..b*16+15 in 16 consecutive floats), so a scan does 23 fused
 /// multiply-adds per 16 looks with no horizontal sums, and compares 16 scores and 16 filter words at once.
 /// Rows are padded to a whole block; padding lanes carry no attributes and so never pass a filter.
 /// The matrix is pinned and starts on a 64-byte boundary so that no 512-bit load straddles two cache lines,
 /// the 23 multiply-adds are unrolled over four independent accumulators, and an unfiltered scan skips the
-/// filter words. Measured at 1.05x the cost of merely reading the matrix (docs/benchmarks.md).
-/// Not thread-safe: the owning grain serialises access.
+/// filter words (docs/benchmarks.md has the kernel against the cost of merely reading the matrix).
+/// Not thread-safe (the scores are scratch space of the slice): the owning grain serialises access.
 /// </summary>
 public sealed class LookSlice
 {
@@ -27,6 +28,8 @@ public sealed class LookSlice
     private int _columnBase;
     private uint[] _attributes = [];
     private Look[] _looks = [];
+    private float[] _scores = [];
+    private float[] _blockBest = [];
     private readonly Dictionary<string, int> _rowById = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
@@ -78,6 +81,14 @@ public sealed class LookSlice
     /// The exact top <paramref name="k"/> looks by cosine similarity to <paramref name="query"/> that pass
     /// <paramref name="filter"/>, best first; equal scores are ordered by id so results are deterministic.
     /// </summary>
+    /// <remarks>
+    /// Two passes. The first scores every row (16 per block, SIMD) into a scratch buffer, ineligible rows as
+    /// negative infinity, and keeps each block's best score. Each block's best is the score of a distinct
+    /// eligible row, so the k-th best of the block bests is a floor no member of the top k falls below. The
+    /// second pass offers the heap only rows at or above that floor, in the few blocks that reach it: about k to
+    /// 2k offers instead of k·(1 + ln(rows/k)) when rows arrive in hash order, which is what dominated a query
+    /// (docs/benchmarks.md).
+    /// </remarks>
     public ImmutableArray<ShardHit> TopK(ReadOnlySpan<float> query, int k, LookFilter filter)
     {
         if (k <= 0 || Count == 0)
@@ -91,33 +102,40 @@ public sealed class LookSlice
             return [];
         }
 
-        var excluded = ExcludedRows(filter.ExcludedIds);
-        var heap = new TopKHeap(k, _looks);
-        var mask = FilterMask.From(filter);
         var blocks = (Count + BlockWidth - 1) / BlockWidth;
+        if (_scores.Length < blocks * BlockWidth)
+        {
+            _scores = new float[_looks.Length];
+            _blockBest = new float[_looks.Length / BlockWidth];
+        }
 
+        var mask = FilterMask.From(filter);
         if (UseVector512)
         {
-            Scan512(q, mask, blocks, heap, excluded);
+            Score512(q, mask, blocks);
         }
         else
         {
-            Scan256(q, mask, blocks, heap, excluded);
+            Score256(q, mask, blocks);
         }
 
-        return heap.ToSortedHits();
+        Exclude(filter.ExcludedIds);
+        var floor = blocks >= k ? KthLargest(_blockBest.AsSpan(0, blocks), k) : float.NegativeInfinity;
+        return Collect(k, blocks, MathF.Max(floor, float.MinValue));
     }
 
-    private void Scan512(ReadOnlySpan<float> q, FilterMask mask, int blocks, TopKHeap heap, HashSet<int>? excluded)
+    /// <summary>Scores and block bests with 512-bit vectors: 23 fused multiply-adds per 16 rows over four accumulators.</summary>
+    private void Score512(ReadOnlySpan<float> q, FilterMask mask, int blocks)
     {
         ref var columns = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_columns), _columnBase);
         ref var attributes = ref MemoryMarshal.GetArrayDataReference(_attributes);
+        ref var scores = ref MemoryMarshal.GetArrayDataReference(_scores);
         ref var qs = ref MemoryMarshal.GetReference(q);
         var filtered = mask != FilterMask.All;
         var gender = Vector512.Create(mask.Gender);
         var seasons = Vector512.Create(mask.Seasons);
         var occasions = Vector512.Create(mask.Occasions);
-        var threshold = Vector512.Create(heap.Threshold);
+        var none = Vector512.Create(float.NegativeInfinity);
 
         for (var b = 0; b < blocks; b++)
         {
@@ -130,6 +148,8 @@ public sealed class LookSlice
                     | Vector512.Equals(attr & occasions, Vector512<uint>.Zero));
                 if (pass == Vector512<uint>.Zero)
                 {
+                    none.StoreUnsafe(ref scores, (nuint)(b * BlockWidth));
+                    _blockBest[b] = float.NegativeInfinity;
                     continue;
                 }
             }
@@ -158,27 +178,10 @@ public sealed class LookSlice
             a0 = Fma(ref block, ref qs, 20, a0);
             a1 = Fma(ref block, ref qs, 21, a1);
             a2 = Fma(ref block, ref qs, 22, a2);
-            var acc = (a0 + a1) + (a2 + a3);
-
-            var candidates = Vector512.GreaterThanOrEqual(acc, threshold).AsUInt32() & pass;
-            var bits = (uint)candidates.ExtractMostSignificantBits();
-            if (bits == 0)
-            {
-                continue;
-            }
-
-            while (bits != 0)
-            {
-                var lane = BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var row = b * BlockWidth + lane;
-                if (excluded is null || !excluded.Contains(row))
-                {
-                    heap.Offer(acc.GetElement(lane), row);
-                }
-            }
-
-            threshold = Vector512.Create(heap.Threshold);
+            var acc = Vector512.ConditionalSelect(pass.AsSingle(), (a0 + a1) + (a2 + a3), none);
+            acc.StoreUnsafe(ref scores, (nuint)(b * BlockWidth));
+            var best = Vector256.Max(acc.GetLower(), acc.GetUpper());
+            _blockBest[b] = Max(Vector128.Max(best.GetLower(), best.GetUpper()));
         }
     }
 
@@ -186,10 +189,12 @@ public sealed class LookSlice
     private static Vector512<float> Fma(ref float block, ref float q, int d, Vector512<float> acc) =>
         Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), Vector512.Create(Unsafe.Add(ref q, d)), acc);
 
-    private void Scan256(ReadOnlySpan<float> q, FilterMask mask, int blocks, TopKHeap heap, HashSet<int>? excluded)
+    /// <summary>The same with 256-bit vectors, half a block at a time, for processors without AVX-512.</summary>
+    private void Score256(ReadOnlySpan<float> q, FilterMask mask, int blocks)
     {
         ref var columns = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_columns), _columnBase);
         ref var attributes = ref MemoryMarshal.GetArrayDataReference(_attributes);
+        ref var scores = ref MemoryMarshal.GetArrayDataReference(_scores);
         Span<Vector256<float>> qv = stackalloc Vector256<float>[Dims];
         for (var d = 0; d < Dims; d++)
         {
@@ -199,60 +204,142 @@ public sealed class LookSlice
         var gender = Vector256.Create(mask.Gender);
         var seasons = Vector256.Create(mask.Seasons);
         var occasions = Vector256.Create(mask.Occasions);
+        var none = Vector256.Create(float.NegativeInfinity);
         const int half = BlockWidth / 2;
 
-        for (var h = 0; h < blocks * 2; h++)
+        for (var b = 0; b < blocks; b++)
         {
-            var b = h >> 1;
-            var offset = (h & 1) * half;
-            var attr = Vector256.LoadUnsafe(ref attributes, (nuint)(b * BlockWidth + offset));
-            var pass = ~(Vector256.Equals(attr & gender, Vector256<uint>.Zero)
-                | Vector256.Equals(attr & seasons, Vector256<uint>.Zero)
-                | Vector256.Equals(attr & occasions, Vector256<uint>.Zero));
-            if (pass == Vector256<uint>.Zero)
+            var best = none;
+            for (var offset = 0; offset < BlockWidth; offset += half)
+            {
+                var attr = Vector256.LoadUnsafe(ref attributes, (nuint)(b * BlockWidth + offset));
+                var pass = ~(Vector256.Equals(attr & gender, Vector256<uint>.Zero)
+                    | Vector256.Equals(attr & seasons, Vector256<uint>.Zero)
+                    | Vector256.Equals(attr & occasions, Vector256<uint>.Zero));
+                var acc = none;
+                if (pass != Vector256<uint>.Zero)
+                {
+                    ref var block = ref Unsafe.Add(ref columns, b * BlockFloats + offset);
+                    acc = Vector256.LoadUnsafe(ref block) * qv[0];
+                    for (var d = 1; d < Dims; d++)
+                    {
+                        acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc);
+                    }
+
+                    acc = Vector256.ConditionalSelect(pass.AsSingle(), acc, none);
+                }
+
+                acc.StoreUnsafe(ref scores, (nuint)(b * BlockWidth + offset));
+                best = Vector256.Max(best, acc);
+            }
+
+            _blockBest[b] = Max(Vector128.Max(best.GetLower(), best.GetUpper()));
+        }
+    }
+
+    private static float Max(Vector128<float> v) => MathF.Max(MathF.Max(v[0], v[1]), MathF.Max(v[2], v[3]));
+
+    /// <summary>Takes disliked looks out of the scores, and their blocks' bests with them, before the floor is set.</summary>
+    private void Exclude(ImmutableArray<string> excludedIds)
+    {
+        if (excludedIds.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        foreach (var id in excludedIds)
+        {
+            if (!_rowById.TryGetValue(id, out var row) || _scores[row] == float.NegativeInfinity)
             {
                 continue;
             }
 
-            ref var block = ref Unsafe.Add(ref columns, b * BlockFloats + offset);
-            var acc = Vector256.LoadUnsafe(ref block) * qv[0];
-            for (var d = 1; d < Dims; d++)
+            _scores[row] = float.NegativeInfinity;
+            var start = row / BlockWidth * BlockWidth;
+            var best = float.NegativeInfinity;
+            for (var i = start; i < start + BlockWidth; i++)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref block, (nuint)(d * BlockWidth)), qv[d], acc);
+                best = MathF.Max(best, _scores[i]);
             }
 
-            var candidates = Vector256.GreaterThanOrEqual(acc, Vector256.Create(heap.Threshold)).AsUInt32() & pass;
-            var bits = candidates.ExtractMostSignificantBits();
-            while (bits != 0)
+            _blockBest[start / BlockWidth] = best;
+        }
+    }
+
+    /// <summary>The k-th largest value (k at most the length), by a bounded min-heap.</summary>
+    internal static float KthLargest(ReadOnlySpan<float> values, int k)
+    {
+        var heap = k <= 256 ? stackalloc float[k] : new float[k];
+        for (var i = 0; i < k; i++)
+        {
+            heap[i] = values[i];
+        }
+
+        for (var i = k / 2 - 1; i >= 0; i--)
+        {
+            SiftDown(heap, i);
+        }
+
+        for (var i = k; i < values.Length; i++)
+        {
+            if (values[i] > heap[0])
             {
-                var lane = BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var row = b * BlockWidth + offset + lane;
-                if (excluded is null || !excluded.Contains(row))
+                heap[0] = values[i];
+                SiftDown(heap, 0);
+            }
+        }
+
+        return heap[0];
+
+        static void SiftDown(Span<float> h, int i)
+        {
+            while (true)
+            {
+                var smallest = i;
+                var left = 2 * i + 1;
+                if (left < h.Length && h[left] < h[smallest])
                 {
-                    heap.Offer(acc.GetElement(lane), row);
+                    smallest = left;
                 }
+
+                if (left + 1 < h.Length && h[left + 1] < h[smallest])
+                {
+                    smallest = left + 1;
+                }
+
+                if (smallest == i)
+                {
+                    return;
+                }
+
+                (h[i], h[smallest]) = (h[smallest], h[i]);
+                i = smallest;
             }
         }
     }
 
-    private HashSet<int>? ExcludedRows(ImmutableArray<string> excludedIds)
+    /// <summary>The second pass: rows at or above the floor, and above what the heap already holds, enter the heap.</summary>
+    private ImmutableArray<ShardHit> Collect(int k, int blocks, float floor)
     {
-        if (excludedIds.IsDefaultOrEmpty)
+        var heap = new TopKHeap(k, _looks);
+        for (var b = 0; b < blocks; b++)
         {
-            return null;
-        }
-
-        HashSet<int>? rows = null;
-        foreach (var id in excludedIds)
-        {
-            if (_rowById.TryGetValue(id, out var row))
+            if (_blockBest[b] < MathF.Max(floor, heap.Threshold))
             {
-                (rows ??= []).Add(row);
+                continue;
+            }
+
+            for (var row = b * BlockWidth; row < (b + 1) * BlockWidth; row++)
+            {
+                var score = _scores[row];
+                if (score >= floor && score >= heap.Threshold)
+                {
+                    heap.Offer(score, row);
+                }
             }
         }
 
-        return rows;
+        return heap.ToSortedHits();
     }
 
     private void WriteRow(int row, Look look)

@@ -16,7 +16,7 @@ public class LookSliceProperties
         Gen.Int.Sample(seed =>
         {
             var rng = new Random(seed);
-            var looks = RandomLooks(rng, rng.Next(0, 700));
+            var looks = RandomLooks(rng, rng.Next(0, 1_500));
             var slice = new LookSlice { UseVector512 = vector512 && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated };
             foreach (var look in looks)
             {
@@ -89,6 +89,11 @@ public class LookSliceProperties
             var (query, k, filter) = RandomQuery(rng, looks);
             AssertExactTopK(looks, query, k, filter, slice.TopK(query, k, filter));
         }, iter: 60);
+
+    [Fact]
+    public void TheFloorIsTheKthLargestBlockBest() =>
+        Gen.Float[-1f, 1f].Array[1, 400].SelectMany(values => Gen.Int[1, values.Length].Select(k => (values, k))).Sample(t =>
+            Assert.Equal(t.values.OrderDescending().ElementAt(t.k - 1), LookSlice.KthLargest(t.values, t.k)), iter: 500);
 
     [Fact]
     public void EqualScoresAreOrderedById()
