@@ -12,10 +12,21 @@ public static class LookRanker
 {
     private const int StyleReasons = 3;
 
+    private static readonly string[] StyleTexts = [.. Enumerable.Range(0, StyleTaxonomy.Count).Select(i => $"Matches your {StyleTaxonomy.KeyOf(i)} taste")];
+    private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
+    private static readonly string[] OccasionKeys = [.. Enum.GetValues<Occasion>().Select(o => o.ToString().ToLowerInvariant())];
+
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
-        var pool = candidates.Select(hit => Score(hit, context, options)).ToList();
+        var colourMax = MaxOf(context.ColourAffinity);
+        var pool = new List<Candidate>(candidates.Count);
+        foreach (var hit in candidates)
+        {
+            pool.Add(Score(hit, context, colourMax, options));
+        }
+
         var unitTaste = VectorMath.Normalized(context.Taste);
+        var temperature = context.TemperatureC is { } t ? t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : null;
         var closest = new List<float>(Enumerable.Repeat(0f, pool.Count));
         var chosen = new List<(Candidate Candidate, float Final, float Penalty)>(Math.Min(k, pool.Count));
 
@@ -44,7 +55,14 @@ public static class LookRanker
             }
         }
 
-        return [.. chosen.Select(c => new RecommendedLook(c.Candidate.Hit.Look, c.Final, Explain(c.Candidate, c.Penalty, unitTaste, context)))];
+        var ranked = new RecommendedLook[chosen.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var (candidate, final, penalty) = chosen[i];
+            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, Explain(candidate, penalty, unitTaste, context, temperature));
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(ranked);
     }
 
     /// <summary>1 inside the look's comfortable range, falling off exponentially outside it.</summary>
@@ -57,14 +75,10 @@ public static class LookRanker
     }
 
     /// <summary>How much the look's palette is made of the colours the user favours, in [0, 1].</summary>
-    public static float ColourMatch(ReadOnlySpan<float> affinity, Look look)
-    {
-        var max = 0f;
-        foreach (var a in affinity)
-        {
-            max = MathF.Max(max, a);
-        }
+    public static float ColourMatch(ReadOnlySpan<float> affinity, Look look) => ColourMatch(affinity, MaxOf(affinity), look);
 
+    private static float ColourMatch(ReadOnlySpan<float> affinity, float max, Look look)
+    {
         if (max <= 0)
         {
             return 0;
@@ -79,46 +93,92 @@ public static class LookRanker
         return Math.Clamp(match, 0f, 1f);
     }
 
-    private static Candidate Score(ShardHit hit, RankingContext context, RankingOptions options)
+    private static float MaxOf(ReadOnlySpan<float> values)
+    {
+        var max = 0f;
+        foreach (var v in values)
+        {
+            max = MathF.Max(max, v);
+        }
+
+        return max;
+    }
+
+    private static Candidate Score(ShardHit hit, RankingContext context, float colourMax, RankingOptions options)
     {
         var look = hit.Look;
         var unit = VectorMath.Normalized(look.StyleVector.Values);
         var weather = context.TemperatureC is { } t
             ? options.WeatherWeight * (2 * WeatherFit(t, look, options.WeatherToleranceC) - 1)
             : 0f;
-        var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, look);
+        var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, colourMax, look);
         var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
         var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
         return new Candidate(hit, unit, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
     }
 
-    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context)
+    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context, string? temperature)
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>();
-        var styles = Enumerable.Range(0, StyleTaxonomy.Count)
-            .Select(i => (Index: i, Share: taste[i] * c.Unit[i]))
-            .Where(s => s.Share > 0.01f)
-            .OrderByDescending(s => s.Share)
-            .Take(StyleReasons);
-        foreach (var (index, share) in styles)
+
+        // The styles the look shares most with the taste, largest share first (the lower index on a tie).
+        Span<int> top = stackalloc int[StyleReasons];
+        var found = 0;
+        for (var i = 0; i < StyleTaxonomy.Count; i++)
         {
-            var key = StyleTaxonomy.KeyOf(index);
-            reasons.Add(new Reason("style", key, share, $"Matches your {key} taste"));
+            var share = taste[i] * c.Unit[i];
+            if (share <= 0.01f)
+            {
+                continue;
+            }
+
+            var at = found;
+            while (at > 0 && taste[top[at - 1]] * c.Unit[top[at - 1]] < share)
+            {
+                at--;
+            }
+
+            if (at >= StyleReasons)
+            {
+                continue;
+            }
+
+            for (var j = Math.Min(found, StyleReasons - 1); j > at; j--)
+            {
+                top[j] = top[j - 1];
+            }
+
+            top[at] = i;
+            found = Math.Min(found + 1, StyleReasons);
+        }
+
+        for (var n = 0; n < found; n++)
+        {
+            var index = top[n];
+            reasons.Add(new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * c.Unit[index], StyleTexts[index]));
         }
 
         var look = c.Hit.Look;
-        if (c.Weather != 0 && context.TemperatureC is { } t)
+        if (c.Weather != 0 && temperature is not null)
         {
             reasons.Add(new Reason("weather", null, c.Weather, c.Weather > 0
-                ? $"Comfortable at {t:0.#}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"
-                : $"Less suited to {t:0.#}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"));
+                ? $"Comfortable at {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"
+                : $"Less suited to {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"));
         }
 
         if (c.Colour > 0.005f)
         {
-            var liked = look.Palette.OrderByDescending(p => context.ColourAffinity[(int)p.Colour] * p.Weight)
-                .Select(p => p.Colour.ToString().ToLowerInvariant()).First();
+            var best = look.Palette[0];
+            foreach (var entry in look.Palette)
+            {
+                if (context.ColourAffinity[(int)entry.Colour] * entry.Weight > context.ColourAffinity[(int)best.Colour] * best.Weight)
+                {
+                    best = entry;
+                }
+            }
+
+            var liked = ColourKeys[(int)best.Colour];
             reasons.Add(new Reason("colour", liked, c.Colour, $"In colours you pick, such as {liked}"));
         }
 
@@ -139,7 +199,7 @@ public static class LookRanker
 
         if (c.Occasion > 0 && context.UsualOccasion is { } o)
         {
-            var key = o.ToString().ToLowerInvariant();
+            var key = OccasionKeys[(int)o];
             reasons.Add(new Reason("occasion", key, c.Occasion, $"Suits your usual occasion: {key}"));
         }
 

@@ -35,6 +35,55 @@ public class LookRankerProperties
             Assert.Equal(more.Take(k).Select(Describe), fewer.Select(Describe));
         }, iter: 200);
 
+    /// <summary>The reasons, written here the plain way: the ranker builds them without LINQ, and must say the same.</summary>
+    [Fact]
+    public void ReasonsNameTheLargestStyleSharesAndTheBestLikedColour() =>
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            var looks = DemoCatalog.Generate(rng.Next(1, 200), seed);
+            var taste = new float[StyleTaxonomy.Count];
+            for (var n = rng.Next(1, 6); n > 0; n--)
+            {
+                // Some equal entries, so that ties between style shares occur.
+                taste[rng.Next(taste.Length)] = rng.Next(3) == 0 ? 0.5f : (float)rng.NextDouble();
+            }
+
+            var colours = new float[21];
+            for (var n = rng.Next(0, 4); n > 0; n--)
+            {
+                colours[rng.Next(colours.Length)] = (float)rng.NextDouble();
+            }
+
+            var context = new RankingContext(taste, colours, _ => false, rng.Next(2) == 0 ? null : rng.Next(-10, 35) + 0.25f, null);
+            var candidates = looks.Select(l => new ShardHit(l, VectorMath.Cosine(taste, l.StyleVector.Values))).ToArray();
+            var unitTaste = VectorMath.Normalized(taste);
+
+            foreach (var ranked in LookRanker.Rank(candidates, context, 20, new RankingOptions()))
+            {
+                var unit = VectorMath.Normalized(ranked.Look.StyleVector.Values);
+                var expectedStyles = Enumerable.Range(0, StyleTaxonomy.Count)
+                    .Select(i => (Key: StyleTaxonomy.KeyOf(i), Share: unitTaste[i] * unit[i]))
+                    .Where(x => x.Share > 0.01f)
+                    .OrderByDescending(x => x.Share)
+                    .Take(3)
+                    .Select(x => $"{x.Key}:{x.Share:R}:Matches your {x.Key} taste");
+                Assert.Equal(expectedStyles, ranked.Reasons.Where(r => r.Kind == "style").Select(r => $"{r.Key}:{r.Contribution:R}:{r.Text}"));
+
+                if (ranked.Reasons.FirstOrDefault(r => r.Kind == "colour") is { } colour)
+                {
+                    var liked = ranked.Look.Palette.OrderByDescending(p => colours[(int)p.Colour] * p.Weight).First().Colour.ToString().ToLowerInvariant();
+                    Assert.Equal(liked, colour.Key);
+                }
+
+                if (ranked.Reasons.FirstOrDefault(r => r.Kind == "weather") is { } weather)
+                {
+                    var t = context.TemperatureC!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.Contains($" {t}°C (made for {ranked.Look.MinTempC}–{ranked.Look.MaxTempC}°C)", weather.Text);
+                }
+            }
+        }, iter: 200);
+
     private static string Describe(RecommendedLook look) =>
         $"{look.Look.Id} {look.Score:R} " + string.Join("|", look.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
 }
