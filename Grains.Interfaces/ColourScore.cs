@@ -1,4 +1,4 @@
 namespace OtMz.Grains.Interfaces;
 
-[GenerateSerializer, Immutable, Alias("otmz.colour-score")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.colour-score")]
 public sealed record ColourScore([property: Id(0)] Colour Colour, [property: Id(1)] float Score);

@@ -1,7 +1,7 @@
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>A garment of a look: its slot, its K-Fashion category and its main colour.</summary>
-[GenerateSerializer, Immutable, Alias("otmz.garment")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.garment")]
 public sealed record Garment(
     [property: Id(0)] GarmentSlot Slot,
     [property: Id(1)] string Category,

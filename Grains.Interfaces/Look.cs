@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>A look (착장): a whole outfit in the catalog, with the style vector it is ranked by.</summary>
-[GenerateSerializer, Immutable, Alias("otmz.look")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.look")]
 public sealed record Look(
     [property: Id(0)] string Id,
     [property: Id(1)] string Title,

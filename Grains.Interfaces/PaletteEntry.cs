@@ -1,4 +1,4 @@
 namespace OtMz.Grains.Interfaces;
 
-[GenerateSerializer, Immutable, Alias("otmz.palette-entry")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.palette-entry")]
 public sealed record PaletteEntry([property: Id(0)] Colour Colour, [property: Id(1)] float Weight);

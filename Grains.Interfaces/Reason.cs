@@ -5,7 +5,7 @@ namespace OtMz.Grains.Interfaces;
 /// diversity;
 /// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("otmz.reason")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.reason")]
 public sealed record Reason(
     [property: Id(0)] string Kind,
     [property: Id(1)] string? Key,

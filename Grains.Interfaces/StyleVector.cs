@@ -6,7 +6,7 @@ namespace OtMz.Grains.Interfaces;
 /// A checked style vector: exactly <see cref="StyleTaxonomy.Count"/> finite, non-negative entries,
 /// not all zero. Every vector entering the platform passes through <see cref="TryCreate"/>.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("otmz.style-vector")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.style-vector")]
 [System.Text.Json.Serialization.JsonConverter(typeof(StyleVectorJsonConverter))]
 public sealed class StyleVector
 {

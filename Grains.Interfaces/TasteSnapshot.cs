@@ -6,7 +6,7 @@ namespace OtMz.Grains.Interfaces;
 /// The user's taste as clients see it: the raw vector, the styles it favours and the colour affinity, and beside
 /// it the style of their closet (<see cref="Closet"/>), which signals do not move.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("otmz.taste-snapshot")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.taste-snapshot")]
 public sealed record TasteSnapshot(
     [property: Id(0)] long Version,
     [property: Id(1)] StyleVector Vector,

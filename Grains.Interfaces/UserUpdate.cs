@@ -7,7 +7,14 @@ namespace OtMz.Grains.Interfaces;
 /// relay that still forwards only the payload its kind names delivers the looks, and Profile when only the
 /// region changed (no payload).
 /// </summary>
-[GenerateSerializer, Immutable, Alias("otmz.user-update")]
+/// <remarks>
+/// The memory stream serializes every push and the relay's pulling agent reads it back, a few hundred objects
+/// each time. This type and everything it carries (and the shard hits a recompute gathers) are marked
+/// <c>SuppressReferenceTracking</c>: their graphs have no cycles and no shared objects worth keeping, they are
+/// never grain state, and tracking them filled and grew a reference table on both sides of every push (about a
+/// seventh of a signal's allocations, docs/benchmarks.md).
+/// </remarks>
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.user-update")]
 public sealed record UserUpdate(
     [property: Id(0)] UserUpdateKind Kind,
     [property: Id(1)] long Version,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OtMz.Grains.Ranking;
 
 namespace OtMz.Grains.Ads;
 
@@ -8,6 +9,10 @@ namespace OtMz.Grains.Ads;
 /// </summary>
 public static class AdRanker
 {
+    private const int StyleReasons = 2;
+
+    private static readonly string[] StyleTexts = StyleShares.Texts(key => $"For your {key} taste");
+
     public static ImmutableArray<RecommendedAd> Rank(IReadOnlyList<AdCampaign> campaigns, ReadOnlySpan<float> taste, UserProfile profile, int thisYear, int k)
     {
         var unitTaste = VectorMath.Normalized(taste);
@@ -37,12 +42,16 @@ public static class AdRanker
 
     private static ImmutableArray<Reason> Explain(float[] taste, AdCampaign campaign)
     {
-        var target = VectorMath.Normalized(campaign.TargetStyle.Values);
-        return [.. Enumerable.Range(0, StyleTaxonomy.Count)
-            .Select(i => (Index: i, Share: taste[i] * target[i]))
-            .Where(s => s.Share > 0.01f)
-            .OrderByDescending(s => s.Share)
-            .Take(2)
-            .Select(s => new Reason("style", StyleTaxonomy.KeyOf(s.Index), s.Share, $"For your {StyleTaxonomy.KeyOf(s.Index)} taste"))];
+        Span<float> target = stackalloc float[StyleTaxonomy.Count];
+        VectorMath.TryNormalize(campaign.TargetStyle.Values, target);
+        Span<int> top = stackalloc int[StyleReasons];
+        var found = StyleShares.Top(taste, target, 0.01f, top);
+        var reasons = new Reason[found];
+        for (var n = 0; n < found; n++)
+        {
+            reasons[n] = new Reason("style", StyleTaxonomy.KeyOf(top[n]), taste[top[n]] * target[top[n]], StyleTexts[top[n]]);
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(reasons);
     }
 }

@@ -12,17 +12,21 @@ public static class LookRanker
 {
     private const int StyleReasons = 3;
 
-    private static readonly string[] StyleTexts = [.. Enumerable.Range(0, StyleTaxonomy.Count).Select(i => $"Matches your {StyleTaxonomy.KeyOf(i)} taste")];
+    private static readonly string[] StyleTexts = StyleShares.Texts(key => $"Matches your {key} taste");
     private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
     private static readonly string[] OccasionKeys = [.. Enum.GetValues<Occasion>().Select(o => o.ToString().ToLowerInvariant())];
 
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
         var colourMax = MaxOf(context.ColourAffinity);
+        // The candidates' unit style vectors side by side in one array, rather than one array each.
+        var units = new float[candidates.Count * StyleTaxonomy.Count];
         var pool = new List<Candidate>(candidates.Count);
-        foreach (var hit in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            pool.Add(Score(hit, context, colourMax, options));
+            var unit = new Memory<float>(units, i * StyleTaxonomy.Count, StyleTaxonomy.Count);
+            VectorMath.TryNormalize(candidates[i].Look.StyleVector.Values, unit.Span);
+            pool.Add(Score(candidates[i], unit, context, colourMax, options));
         }
 
         var unitTaste = VectorMath.Normalized(context.Taste);
@@ -51,7 +55,7 @@ public static class LookRanker
             // Maximal marginal relevance: each remaining candidate is penalised by its closest chosen look.
             for (var i = 0; i < pool.Count; i++)
             {
-                closest[i] = MathF.Max(closest[i], VectorMath.Dot(pool[i].Unit, pick.Unit));
+                closest[i] = MathF.Max(closest[i], VectorMath.Dot(pool[i].Unit.Span, pick.Unit.Span));
             }
         }
 
@@ -104,15 +108,14 @@ public static class LookRanker
         return max;
     }
 
-    private static Candidate Score(ShardHit hit, RankingContext context, float colourMax, RankingOptions options)
+    private static Candidate Score(ShardHit hit, ReadOnlyMemory<float> unit, RankingContext context, float colourMax, RankingOptions options)
     {
         var look = hit.Look;
-        var unit = VectorMath.Normalized(look.StyleVector.Values);
         var weather = context.TemperatureC is { } t
             ? options.WeatherWeight * (2 * WeatherFit(t, look, options.WeatherToleranceC) - 1)
             : 0f;
         var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, colourMax, look);
-        var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
+        var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit.Span) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
         var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
         return new Candidate(hit, unit, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
@@ -120,43 +123,15 @@ public static class LookRanker
 
     private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context, string? temperature)
     {
+        var unit = c.Unit.Span;
         var reasons = ImmutableArray.CreateBuilder<Reason>();
 
-        // The styles the look shares most with the taste, largest share first (the lower index on a tie).
         Span<int> top = stackalloc int[StyleReasons];
-        var found = 0;
-        for (var i = 0; i < StyleTaxonomy.Count; i++)
-        {
-            var share = taste[i] * c.Unit[i];
-            if (share <= 0.01f)
-            {
-                continue;
-            }
-
-            var at = found;
-            while (at > 0 && taste[top[at - 1]] * c.Unit[top[at - 1]] < share)
-            {
-                at--;
-            }
-
-            if (at >= StyleReasons)
-            {
-                continue;
-            }
-
-            for (var j = Math.Min(found, StyleReasons - 1); j > at; j--)
-            {
-                top[j] = top[j - 1];
-            }
-
-            top[at] = i;
-            found = Math.Min(found + 1, StyleReasons);
-        }
-
+        var found = StyleShares.Top(taste, unit, 0.01f, top);
         for (var n = 0; n < found; n++)
         {
             var index = top[n];
-            reasons.Add(new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * c.Unit[index], StyleTexts[index]));
+            reasons.Add(new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * unit[index], StyleTexts[index]));
         }
 
         var look = c.Hit.Look;
@@ -187,7 +162,7 @@ public static class LookRanker
             var shared = 0;
             for (var i = 1; i < StyleTaxonomy.Count; i++)
             {
-                if (closet[i] * c.Unit[i] > closet[shared] * c.Unit[shared])
+                if (closet[i] * unit[i] > closet[shared] * unit[shared])
                 {
                     shared = i;
                 }
@@ -216,5 +191,5 @@ public static class LookRanker
         return reasons.ToImmutable();
     }
 
-    private sealed record Candidate(ShardHit Hit, float[] Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
+    private sealed record Candidate(ShardHit Hit, ReadOnlyMemory<float> Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
 }

@@ -36,6 +36,8 @@ public sealed partial class UserGrain(
     private IGrainTimer? _pushTimer;
     private bool _pushScheduled;
     private long _pushedVersion = -1;
+    private ICatalogGrain? _catalog;
+    private (string Key, IRegionGrain Grain)? _region;
 
     private TasteOptions Taste => tasteOptions.Value;
 
@@ -292,8 +294,15 @@ public sealed partial class UserGrain(
     private async Task<(UserContext Context, bool Changed)> RefreshContextAsync()
     {
         var region = state.State.Profile.Region;
-        var catalogVersion = GrainFactory.GetGrain<ICatalogGrain>(0).GetVersion();
-        RegionWeather? weather = region is null ? null : await GrainFactory.GetGrain<IRegionGrain>(region).GetWeather();
+        // References kept for the activation: GetGrain resolves the interface type anew on every call.
+        _catalog ??= GrainFactory.GetGrain<ICatalogGrain>(0);
+        if (region is not null && _region?.Key != region)
+        {
+            _region = (region, GrainFactory.GetGrain<IRegionGrain>(region));
+        }
+
+        var catalogVersion = _catalog.GetVersion();
+        RegionWeather? weather = region is null ? null : await _region!.Value.Grain.GetWeather();
         var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()));
         var context = new UserContext(stamp, weather?.Weather);
         if (state.State.Context is null)
