@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using OtMz.Grains.Taste;
 
@@ -43,7 +42,7 @@ public static class DemoCatalog
     public static Look Create(int index, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var rng = new Rng(seed, index);
+        var rng = new SplitMix(seed, index);
 
         var styles = DrawStyles(ref rng, out var primary, out var secondary);
         var kit = Kits[primary];
@@ -68,7 +67,7 @@ public static class DemoCatalog
             StyleVector.Create(styles));
     }
 
-    private static float[] DrawStyles(ref Rng rng, out int primary, out int secondary)
+    private static float[] DrawStyles(ref SplitMix rng, out int primary, out int secondary)
     {
         var values = new float[StyleTaxonomy.Count];
         primary = rng.PickWeighted(StylePrior.Shares);
@@ -108,13 +107,13 @@ public static class DemoCatalog
         return values;
     }
 
-    private static Gender DrawGender(ref Rng rng, StyleKit kit)
+    private static Gender DrawGender(ref SplitMix rng, StyleKit kit)
     {
         var roll = rng.NextDouble();
         return roll < kit.Women ? Gender.Women : roll < kit.Women + kit.Men ? Gender.Men : Gender.Unisex;
     }
 
-    private static ImmutableArray<Season> DrawSeasons(ref Rng rng, int primary)
+    private static ImmutableArray<Season> DrawSeasons(ref SplitMix rng, int primary)
     {
         // Resort looks are holiday wear: mostly summer whatever the general mix says.
         if (primary == Resort && rng.Chance(0.6))
@@ -125,7 +124,7 @@ public static class DemoCatalog
         return SeasonPatterns[rng.PickWeighted(SeasonPatternWeights)];
     }
 
-    private static (int Min, int Max) DrawTemperatures(ref Rng rng, ImmutableArray<Season> seasons)
+    private static (int Min, int Max) DrawTemperatures(ref SplitMix rng, ImmutableArray<Season> seasons)
     {
         var low = int.MaxValue;
         var high = int.MinValue;
@@ -150,7 +149,7 @@ public static class DemoCatalog
         _ => (5, 22),
     };
 
-    private static ImmutableArray<Occasion> DrawOccasions(ref Rng rng, StyleKit kit)
+    private static ImmutableArray<Occasion> DrawOccasions(ref SplitMix rng, StyleKit kit)
     {
         var wanted = 1 + (rng.Chance(0.5) ? 1 : 0) + (rng.Chance(0.2) ? 1 : 0);
         var mask = 0;
@@ -168,7 +167,7 @@ public static class DemoCatalog
         return OccasionSets[mask];
     }
 
-    private static Outfit DrawOutfit(ref Rng rng, StyleKit kit, Gender gender, int minTemp)
+    private static Outfit DrawOutfit(ref SplitMix rng, StyleKit kit, Gender gender, int minTemp)
     {
         string? outer = null;
         if (minTemp < OuterBelowC)
@@ -196,7 +195,7 @@ public static class DemoCatalog
 
     private static string FallbackTop(int minTemp) => minTemp < ColdOuterBelowC ? "knitwear" : minTemp >= 20 ? "t-shirt" : "shirt";
 
-    private static ImmutableArray<PaletteEntry> DrawPalette(ref Rng rng, StyleKit kit, StyleKit? secondary, int garmentCount)
+    private static ImmutableArray<PaletteEntry> DrawPalette(ref SplitMix rng, StyleKit kit, StyleKit? secondary, int garmentCount)
     {
         // No more colours than garments, so every palette colour is worn by some garment.
         var wanted = Math.Min(1 + rng.NextInt(3), garmentCount);
@@ -450,97 +449,4 @@ public static class DemoCatalog
             ["jeans", "pants", "jogger pants"],
             0.08f, ["dress"], [Hiphop, Sporty, Modern, Genderless, Retro]),
     ];
-
-    /// <summary>
-    /// SplitMix64, seeded per look. (seed, index) packs injectively into 64 bits and the finaliser is a bijection,
-    /// so no two looks of any catalog share a stream's starting point.
-    /// </summary>
-    private struct Rng(int seed, int index)
-    {
-        private ulong _state = Mix(((ulong)(uint)seed << 32) | (uint)index);
-
-        private static ulong Mix(ulong z)
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        public ulong NextULong() => Mix(_state += 0x9E3779B97F4A7C15UL);
-
-        public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
-
-        public float NextFloat(float min, float max) => min + (max - min) * (float)NextDouble();
-
-        public int NextInt(int exclusiveMax) => (int)(((NextULong() >> 32) * (ulong)exclusiveMax) >> 32);
-
-        public bool Chance(double probability) => NextDouble() < probability;
-
-        public T Pick<T>(T[] items) => items[NextInt(items.Length)];
-
-        /// <summary>Earlier entries are likelier: entry r of n has weight n − r.</summary>
-        public T PickRanked<T>(T[] items)
-        {
-            var n = items.Length;
-            var ticket = NextInt(n * (n + 1) / 2);
-            for (var r = 0; r < n; r++)
-            {
-                ticket -= n - r;
-                if (ticket < 0)
-                {
-                    return items[r];
-                }
-            }
-
-            return items[n - 1];
-        }
-
-        /// <summary>
-        /// <see cref="PickRanked"/> restricted to the entries in neither exclusion list (a conditional draw by
-        /// rejection); false when every entry is excluded.
-        /// </summary>
-        public bool TryPickRanked(string[] items, string[] excluded, string[] alsoExcluded, [NotNullWhen(true)] out string? picked)
-        {
-            picked = null;
-            foreach (var item in items)
-            {
-                if (Allowed(item, excluded, alsoExcluded))
-                {
-                    do
-                    {
-                        picked = PickRanked(items);
-                    }
-                    while (!Allowed(picked, excluded, alsoExcluded));
-
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Allowed(string item, string[] excluded, string[] alsoExcluded) =>
-            Array.IndexOf(excluded, item) < 0 && Array.IndexOf(alsoExcluded, item) < 0;
-
-        public int PickWeighted(ReadOnlySpan<float> weights)
-        {
-            var total = 0f;
-            foreach (var w in weights)
-            {
-                total += w;
-            }
-
-            var ticket = NextDouble() * total;
-            for (var i = 0; i < weights.Length; i++)
-            {
-                ticket -= weights[i];
-                if (ticket < 0)
-                {
-                    return i;
-                }
-            }
-
-            return weights.Length - 1;
-        }
-    }
 }

@@ -148,8 +148,7 @@ public static class ColourAnalyser
 
     private static long Pick(int stratum, double run)
     {
-        var state = Seed ^ (ulong)stratum;
-        var jitter = (Next(ref state) >> 11) * (1.0 / (1UL << 53));
+        var jitter = SplitMix.FromState(Seed ^ (ulong)stratum).NextDouble();
         return (long)((stratum + jitter) * run);
     }
 
@@ -227,9 +226,9 @@ public static class ColourAnalyser
     /// seeds so far. Fewer than <see cref="MaxClusters"/> seeds when the samples hold fewer distinct colours.</summary>
     private static Lab[] Seeds(Lab[] samples)
     {
-        var state = Seed;
+        var rng = SplitMix.FromState(Seed);
         var seeds = new Lab[Math.Min(MaxClusters, samples.Length)];
-        seeds[0] = samples[NextIndex(ref state, samples.Length)];
+        seeds[0] = samples[rng.NextInt(samples.Length)];
         var k = 1;
         var nearest = new float[samples.Length];
         for (var i = 0; i < samples.Length; i++)
@@ -250,7 +249,7 @@ public static class ColourAnalyser
                 break;
             }
 
-            var ticket = (Next(ref state) >> 11) * (1.0 / (1UL << 53)) * total;
+            var ticket = rng.NextDouble() * total;
             var chosen = samples.Length - 1;
             for (var i = 0; i < samples.Length; i++)
             {
@@ -356,16 +355,5 @@ public static class ColourAnalyser
         // Heaviest first; equal weights keep the K-Fashion order, so the result never depends on the sort's stability.
         palette.Sort(static (x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.Colour.CompareTo(y.Colour));
         return palette.ToImmutable();
-    }
-
-    private static int NextIndex(ref ulong state, int exclusiveMax) => (int)(((Next(ref state) >> 32) * (ulong)exclusiveMax) >> 32);
-
-    /// <summary>SplitMix64.</summary>
-    private static ulong Next(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }
