@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OtMz.TestShared;
 using SkiaSharp;
 
 namespace OtMz.ApiTests;
@@ -124,8 +125,8 @@ public class ClosetApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public static TheoryData<string, byte[], HttpStatusCode> BadPictures => new()
     {
         { "corrupt bytes", Pictures.Corrupt(), HttpStatusCode.UnprocessableEntity },
-        { "a GIF", Pictures.Gif(), HttpStatusCode.UnsupportedMediaType },
-        { "a 30000x30000 header", Pictures.DimensionBomb(), HttpStatusCode.UnprocessableEntity },
+        { "a GIF", MalformedPictures.Gif(), HttpStatusCode.UnsupportedMediaType },
+        { "a 30000x30000 header", MalformedPictures.PngClaiming(30_000, 30_000), HttpStatusCode.UnprocessableEntity },
         { "a truncated JPEG", Pictures.Garment(Red, SKColors.White, format: SKEncodedImageFormat.Jpeg)[..600], HttpStatusCode.UnprocessableEntity },
         { "an empty file", [], HttpStatusCode.BadRequest },
     };

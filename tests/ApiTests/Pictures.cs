@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using SkiaSharp;
 
@@ -30,29 +29,6 @@ internal static class Pictures
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
-
-    /// <summary>A PNG whose header claims <paramref name="width"/> x <paramref name="height"/> pixels and carries none.</summary>
-    public static byte[] DimensionBomb(int width = 30_000, int height = 30_000)
-    {
-        using var stream = new MemoryStream();
-        stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;  // bit depth
-        header[9] = 6;  // RGBA
-        WriteChunk(stream, "IHDR", header);
-        WriteChunk(stream, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        WriteChunk(stream, "IEND", []);
-        return stream.ToArray();
-    }
-
-    /// <summary>The smallest GIF: a format the platform does not take.</summary>
-    public static byte[] Gif() =>
-    [
-        .. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44,
-        0x01, 0x00, 0x3B,
-    ];
 
     public static byte[] Corrupt()
     {
@@ -93,34 +69,5 @@ internal static class Pictures
         path.LineTo(0.15f * s, 0.30f * s);
         path.Close();
         return path.Detach();
-    }
-
-    private static void WriteChunk(Stream stream, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        stream.Write(length);
-        var typed = new byte[4 + data.Length];
-        System.Text.Encoding.ASCII.GetBytes(type, typed);
-        data.CopyTo(typed, 4);
-        stream.Write(typed);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        stream.Write(crc);
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

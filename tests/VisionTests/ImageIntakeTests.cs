@@ -1,3 +1,4 @@
+using OtMz.TestShared;
 using SkiaSharp;
 
 namespace OtMz.VisionTests;
@@ -57,7 +58,7 @@ public class ImageIntakeTests
     {
         var bytes = kind switch
         {
-            "gif" => TestImages.Gif(),
+            "gif" => MalformedPictures.Gif(),
             "bmp" => TestImages.Bmp(),
             _ => TestImages.HeicHeader(),
         };
@@ -100,7 +101,7 @@ public class ImageIntakeTests
     [Fact]
     public void APngHeaderClaiming30000By30000IsRefusedBeforeAnyPixelBufferIsAllocated()
     {
-        var bomb = TestImages.PngClaiming(30_000, 30_000);
+        var bomb = MalformedPictures.PngClaiming(30_000, 30_000);
         Refused(bomb); // warm up Skia and the JIT so the measurement below sees only the decode attempt
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using SkiaSharp;
 
 namespace OtMz.VisionTests;
@@ -235,32 +234,6 @@ internal static class TestImages
         return [.. result];
     }
 
-    /// <summary>
-    /// A PNG written chunk by chunk whose IHDR declares <paramref name="width"/> x <paramref name="height"/> RGBA pixels
-    /// but whose IDAT holds only a few bytes: every CRC is right, so a decoder trusts the header.
-    /// </summary>
-    public static byte[] PngClaiming(int width, int height)
-    {
-        using var file = new MemoryStream();
-        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 6; // colour type RGBA; compression, filter and interlace stay 0
-        WriteChunk(file, "IHDR", header);
-
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(new byte[64]); // the first row's filter byte and a few pixels
-        }
-
-        WriteChunk(file, "IDAT", compressed.ToArray());
-        WriteChunk(file, "IEND", []);
-        return file.ToArray();
-    }
-
     /// <summary>A real small JPEG whose SOF0 frame header is patched to declare <paramref name="width"/> x <paramref name="height"/>.</summary>
     public static byte[] JpegClaiming(int width, int height)
     {
@@ -280,14 +253,6 @@ internal static class TestImages
         throw new InvalidOperationException("Skia wrote no baseline SOF0 marker.");
     }
 
-    /// <summary>The classic smallest GIF: 1x1, a two-colour table, one LZW-coded pixel.</summary>
-    public static byte[] Gif() =>
-    [
-        .. "GIF89a"u8, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00,
-        0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00,
-        0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-        0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
-    ];
 
     /// <summary>A 2x2 24-bit Windows bitmap (file header, BITMAPINFOHEADER, two padded rows).</summary>
     public static byte[] Bmp()
@@ -318,18 +283,5 @@ internal static class TestImages
         var bytes = new byte[count];
         new Random(seed).NextBytes(bytes);
         return bytes;
-    }
-
-    private static void WriteChunk(Stream file, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        file.Write(word);
-        var typeAndData = new byte[4 + data.Length];
-        System.Text.Encoding.ASCII.GetBytes(type, typeAndData);
-        data.CopyTo(typeAndData.AsSpan(4));
-        file.Write(typeAndData);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(typeAndData));
-        file.Write(word);
     }
 }
