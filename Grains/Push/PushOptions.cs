@@ -4,8 +4,9 @@ namespace OtMz.Grains.Push;
 public sealed class PushOptions
 {
     /// <summary>
-    /// How long a user grain waits after a change before it recomputes and pushes, so that a burst of signals
-    /// costs one recompute. The last state is always pushed.
+    /// The shortest time between two recomputes of one user. A change after a quiet window is pushed at once and
+    /// opens a window; every change that arrives while it is open is gathered into one push at its end, so a
+    /// burst costs at most two recomputes however long it is inside one window. The last state is always pushed.
     /// </summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(15);
 

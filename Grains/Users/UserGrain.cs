@@ -15,7 +15,7 @@ namespace OtMz.Grains.Users;
 /// Where a signal lands. The grain owns one user's taste and keeps their recommendations as a cache: a
 /// read is answered from memory unless the taste, the region's weather, the season or the catalog changed
 /// since the last computation; only then does it fan out to the catalog shards and re-rank.
-/// Every change schedules one push after a short coalescing window: the grain recomputes once and publishes
+/// Every change schedules a push, at most one per short coalescing window: the grain recomputes once and publishes
 /// taste, looks and ads as one event on the user's stream, which the Api nodes holding the user's connections relay.
 /// </summary>
 public sealed partial class UserGrain(
@@ -35,6 +35,7 @@ public sealed partial class UserGrain(
     private IAsyncStream<UserUpdate>? _updates;
     private IGrainTimer? _pushTimer;
     private bool _pushScheduled;
+    private PushWindow? _pushWindow;
     private long _pushedVersion = -1;
     private ICatalogGrain? _catalog;
     private (string Key, IRegionGrain Grain)? _region;
@@ -322,6 +323,7 @@ public sealed partial class UserGrain(
         return (context, true);
     }
 
+    /// <summary>At most one recompute per coalescing window; see <see cref="PushWindow"/>.</summary>
     private void SchedulePush()
     {
         if (_pushScheduled)
@@ -329,8 +331,9 @@ public sealed partial class UserGrain(
             return;
         }
 
+        _pushWindow ??= new PushWindow(time, pushOptions.Value.CoalesceWindow);
         _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _pushTimer.Change(pushOptions.Value.CoalesceWindow, Timeout.InfiniteTimeSpan);
+        _pushTimer.Change(_pushWindow.DelayForChange(), Timeout.InfiniteTimeSpan);
         _pushScheduled = true;
     }
 
@@ -338,6 +341,7 @@ public sealed partial class UserGrain(
     private async Task PushAsync(CancellationToken cancellationToken)
     {
         _pushScheduled = false;
+        _pushWindow?.Open();
         var snapshot = await GetSnapshot();
         if (snapshot.Version == _pushedVersion)
         {
