@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.Intrinsics;
 
 namespace OtMz.Grains.Ranking;
 
@@ -12,6 +13,9 @@ public static class LookRanker
 {
     private const int StyleReasons = 3;
 
+    /// <summary>Floats per candidate in the ranker's unit array: the 23 styles and zeros up to whole 256-bit vectors.</summary>
+    private const int Stride = (StyleTaxonomy.Count + 7) / 8 * 8;
+
     private static readonly string[] StyleTexts = StyleShares.Texts(key => $"Matches your {key} taste");
     private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
     private static readonly string[] OccasionKeys = [.. Enum.GetValues<Occasion>().Select(o => o.ToString().ToLowerInvariant())];
@@ -19,26 +23,30 @@ public static class LookRanker
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
         var colourMax = MaxOf(context.ColourAffinity);
-        // The candidates' unit style vectors side by side in one array, rather than one array each.
-        var units = new float[candidates.Count * StyleTaxonomy.Count];
-        var pool = new List<Candidate>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++)
+        // The candidates' unit style vectors side by side in one array, each padded with zeros to a whole number of
+        // SIMD registers: the diversity term takes one dot product per remaining candidate and pick.
+        var units = new float[candidates.Count * Stride];
+        var pool = new Candidate[candidates.Count];
+        for (var i = 0; i < pool.Length; i++)
         {
-            var unit = new Memory<float>(units, i * StyleTaxonomy.Count, StyleTaxonomy.Count);
-            VectorMath.TryNormalize(candidates[i].Look.StyleVector.Values, unit.Span);
-            pool.Add(Score(candidates[i], unit, context, colourMax, options));
+            var unit = units.AsSpan(i * Stride, StyleTaxonomy.Count);
+            VectorMath.TryNormalize(candidates[i].Look.StyleVector.Values, unit);
+            pool[i] = Score(candidates[i], i * Stride, unit, context, colourMax, options);
         }
 
         var unitTaste = VectorMath.Normalized(context.Taste);
         var temperature = context.TemperatureC is { } t ? t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : null;
-        var closest = new List<float>(Enumerable.Repeat(0f, pool.Count));
-        var chosen = new List<(Candidate Candidate, float Final, float Penalty)>(Math.Min(k, pool.Count));
+        // The closest chosen look's similarity per remaining candidate; the remaining ones are the first `left`
+        // of the pool, a pick is swapped out to the end (ties are broken by id, so the order does not matter).
+        var closest = new float[pool.Length];
+        var left = pool.Length;
+        var chosen = new (Candidate Candidate, float Final, float Penalty)[Math.Min(k, pool.Length)];
 
-        while (chosen.Count < k && pool.Count > 0)
+        for (var n = 0; n < chosen.Length; n++)
         {
             var bestIndex = 0;
             var bestFinal = float.NegativeInfinity;
-            for (var i = 0; i < pool.Count; i++)
+            for (var i = 0; i < left; i++)
             {
                 var final = pool[i].Base - options.DiversityWeight * closest[i];
                 if (final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
@@ -48,25 +56,43 @@ public static class LookRanker
             }
 
             var pick = pool[bestIndex];
-            chosen.Add((pick, bestFinal, options.DiversityWeight * closest[bestIndex]));
-            pool.RemoveAt(bestIndex);
-            closest.RemoveAt(bestIndex);
+            chosen[n] = (pick, bestFinal, options.DiversityWeight * closest[bestIndex]);
+            left--;
+            (pool[bestIndex], closest[bestIndex]) = (pool[left], closest[left]);
 
             // Maximal marginal relevance: each remaining candidate is penalised by its closest chosen look.
-            for (var i = 0; i < pool.Count; i++)
+            var picked = units.AsSpan(pick.Unit, Stride);
+            for (var i = 0; i < left; i++)
             {
-                closest[i] = MathF.Max(closest[i], VectorMath.Dot(pool[i].Unit.Span, pick.Unit.Span));
+                closest[i] = MathF.Max(closest[i], PaddedDot(units.AsSpan(pool[i].Unit, Stride), picked));
             }
         }
 
-        var ranked = new RecommendedLook[chosen.Count];
+        var ranked = new RecommendedLook[chosen.Length];
         for (var i = 0; i < ranked.Length; i++)
         {
             var (candidate, final, penalty) = chosen[i];
-            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, Explain(candidate, penalty, unitTaste, context, temperature));
+            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, Explain(candidate, units.AsSpan(candidate.Unit, StyleTaxonomy.Count), penalty, unitTaste, context, temperature));
         }
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(ranked);
+    }
+
+    /// <summary>The dot product of two zero-padded unit vectors of <see cref="Stride"/> floats.</summary>
+    private static float PaddedDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return VectorMath.Dot(a, b);
+        }
+
+        var sum = Vector256.Create(a) * Vector256.Create(b);
+        for (var i = Vector256<float>.Count; i < Stride; i += Vector256<float>.Count)
+        {
+            sum += Vector256.Create(a[i..]) * Vector256.Create(b[i..]);
+        }
+
+        return Vector256.Sum(sum);
     }
 
     /// <summary>1 inside the look's comfortable range, falling off exponentially outside it.</summary>
@@ -108,22 +134,21 @@ public static class LookRanker
         return max;
     }
 
-    private static Candidate Score(ShardHit hit, ReadOnlyMemory<float> unit, RankingContext context, float colourMax, RankingOptions options)
+    private static Candidate Score(ShardHit hit, int offset, ReadOnlySpan<float> unit, RankingContext context, float colourMax, RankingOptions options)
     {
         var look = hit.Look;
         var weather = context.TemperatureC is { } t
             ? options.WeatherWeight * (2 * WeatherFit(t, look, options.WeatherToleranceC) - 1)
             : 0f;
         var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, colourMax, look);
-        var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit.Span) : 0f;
+        var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
         var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
-        return new Candidate(hit, unit, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
+        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
     }
 
-    private static ImmutableArray<Reason> Explain(Candidate c, float diversityPenalty, float[] taste, RankingContext context, string? temperature)
+    private static ImmutableArray<Reason> Explain(Candidate c, ReadOnlySpan<float> unit, float diversityPenalty, float[] taste, RankingContext context, string? temperature)
     {
-        var unit = c.Unit.Span;
         var reasons = ImmutableArray.CreateBuilder<Reason>();
 
         Span<int> top = stackalloc int[StyleReasons];
@@ -191,5 +216,6 @@ public static class LookRanker
         return reasons.ToImmutable();
     }
 
-    private sealed record Candidate(ShardHit Hit, ReadOnlyMemory<float> Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
+    /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
+    private sealed record Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
 }
