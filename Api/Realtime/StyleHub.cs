@@ -20,6 +20,22 @@ public sealed class StyleHub(PushRelay relay, IGrainFactory grains) : Hub
 
     private string UserId => Context.User!.UserId();
 
+    /// <summary>The user's grain, resolved once per connection: GetGrain looks the interface's grain type up on every call.</summary>
+    private IUserGrain User
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(typeof(IUserGrain), out var known) && known is IUserGrain grain)
+            {
+                return grain;
+            }
+
+            grain = grains.GetGrain<IUserGrain>(UserId);
+            Context.Items[typeof(IUserGrain)] = grain;
+            return grain;
+        }
+    }
+
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(UserId));
@@ -31,10 +47,10 @@ public sealed class StyleHub(PushRelay relay, IGrainFactory grains) : Hub
     /// <summary>Applies one signal or a batch; errors come back as a hub error naming the fields, as REST names them.</summary>
     public async Task<SignalAck> SendSignal(SignalInput signal)
     {
-        var outcome = await SignalIntake.SubmitAsync(grains.GetGrain<IUserGrain>(UserId), signal);
+        var outcome = await SignalIntake.SubmitAsync(User, signal);
         return outcome.Ack ?? throw new HubException(
             $"Signal refused ({outcome.Status}): " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
-    public Task<UserSnapshot> GetSnapshot() => grains.GetGrain<IUserGrain>(UserId).GetSnapshot();
+    public Task<UserSnapshot> GetSnapshot() => User.GetSnapshot();
 }
