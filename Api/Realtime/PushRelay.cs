@@ -101,7 +101,9 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub,
 
     /// <summary>
     /// One stream event carries a whole push: each payload it holds goes to the group as its own event, taste
-    /// first and ads last, so a client sees them in the order it always has.
+    /// first and ads last, so a client sees them in the order it always has. The payloads are the JSON the grain
+    /// wrote once (<see cref="PushJson"/>) and go into the hub messages as they are, which is why the hub speaks
+    /// only SignalR's JSON protocol with its default options.
     /// </summary>
     private async Task ForwardAsync(string userId, UserUpdate update)
     {

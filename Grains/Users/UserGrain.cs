@@ -348,7 +348,8 @@ public sealed partial class UserGrain(
             return;
         }
 
-        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version, snapshot.Taste, snapshot.Looks, snapshot.Ads));
+        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version,
+            PushJson.Of(snapshot.Taste), PushJson.Of(snapshot.Looks), PushJson.Of(snapshot.Ads)));
         _pushedVersion = snapshot.Version;
     }
 

@@ -94,14 +94,38 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
             }
 
             var push = Assert.Single(seen, e => e.Version == ack.Version);
-            Assert.Equal(ack.Version, push.Taste!.Version);
-            Assert.Equal(ack.Version, push.Looks!.Version);
-            Assert.Equal(ack.Version, push.Ads!.Version);
+            Assert.Equal(ack.Version, push.Taste!.Read<TasteSnapshot>().Version);
+            Assert.Equal(ack.Version, push.Looks!.Read<LookRecommendations>().Version);
+            Assert.Equal(ack.Version, push.Ads!.Read<AdRecommendations>().Version);
+            Assert.Equal(client.LastLooks!.Items.Select(i => i.Look.Id), push.Looks.Read<LookRecommendations>().Items.Select(i => i.Look.Id));
         }
         finally
         {
             await subscription.UnsubscribeAsync();
         }
+    }
+
+    [Fact]
+    public async Task APushCarriesTheJsonSignalRWouldWriteForTheTypedPayloads()
+    {
+        var user = NewUser();
+        var http = await api.HttpFor(user);
+        await PostSignal(http, new { id = "json", type = "like", lookId = await LookId() });
+        var snapshot = await api.Services.GetRequiredService<IClusterClient>().GetGrain<IUserGrain>(user).GetSnapshot();
+        var hubJson = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Taste, hubJson), PushJson.Of(snapshot.Taste).Utf8.ToArray());
+        // Twice: the second time every look's JSON comes from the bytes kept when it was first written.
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Looks, hubJson), PushJson.Of(snapshot.Looks).Utf8.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Looks, hubJson), PushJson.Of(snapshot.Looks).Utf8.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Ads, hubJson), PushJson.Of(snapshot.Ads).Utf8.ToArray());
+        Assert.NotEmpty(snapshot.Looks.Items);
+        Assert.NotEmpty(snapshot.Ads.Items);
+
+        // Written into a hub message as it is: the message's argument is the payload's JSON, byte for byte.
+        var look = PushJson.Of(snapshot.Looks);
+        var message = JsonSerializer.SerializeToUtf8Bytes(new object[] { look }, hubJson);
+        Assert.Equal([(byte)'[', .. look.Utf8.ToArray(), (byte)']'], message);
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OtMz.Grains.Interfaces;
+
+/// <summary>
+/// The argument of one hub event (TasteUpdated, LooksUpdated, AdsUpdated) as UTF-8 JSON, written once by the
+/// user grain that made the push. It travels the push stream as bytes and every Api node writes it into its
+/// SignalR messages as it is, so a push is serialized once however many nodes and devices receive it, and
+/// the stream's pulling agents copy bytes instead of rebuilding a graph of a few hundred objects per push.
+/// The JSON is exactly what SignalR's JSON hub protocol writes for the typed payload (web defaults, camelCase).
+/// </summary>
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.push-json")]
+[JsonConverter(typeof(PushJsonConverter))]
+public sealed class PushJson
+{
+    /// <summary>SignalR's JSON hub protocol's defaults (the web defaults), which the REST endpoints share.</summary>
+    private static readonly JsonSerializerOptions Plain = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The same JSON as <see cref="Plain"/>, with each catalog look written once and its bytes reused: a look is
+    /// immutable and the same instance comes back from its shard push after push, and its JSON (the style vector's
+    /// 23 numbers, the palette, the garments) is most of a LooksUpdated.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = new(Plain) { Converters = { new LookOnceConverter() } };
+
+    [Id(0)]
+    private readonly byte[] _utf8;
+
+    private PushJson(byte[] utf8) => _utf8 = utf8;
+
+    public ReadOnlySpan<byte> Utf8 => _utf8;
+
+    public static PushJson Of<T>(T payload) => new(JsonSerializer.SerializeToUtf8Bytes(payload, Options));
+
+    public T Read<T>() => JsonSerializer.Deserialize<T>(_utf8, Options) ?? throw new JsonException($"A push carried null for {typeof(T).Name}.");
+
+    /// <summary>
+    /// Keeps the JSON of every look instance it has written for as long as that instance lives. Looks that cross
+    /// silos arrive as new instances and are written afresh; the table never holds a look alive.
+    /// </summary>
+    private sealed class LookOnceConverter : JsonConverter<Look>
+    {
+        private static readonly ConditionalWeakTable<Look, byte[]> Written = new();
+
+        public override Look? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<Look>(ref reader, Plain);
+
+        public override void Write(Utf8JsonWriter writer, Look value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(Written.GetValue(value, static look => JsonSerializer.SerializeToUtf8Bytes(look, Plain)), skipInputValidation: true);
+    }
+
+    /// <summary>Writes the stored JSON in place; reading one back is not supported (pushes only go out).</summary>
+    private sealed class PushJsonConverter : JsonConverter<PushJson>
+    {
+        public override PushJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Push JSON is written, never read.");
+
+        public override void Write(Utf8JsonWriter writer, PushJson value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(value._utf8, skipInputValidation: true);
+    }
+}
