@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
+using Orleans.TestingHost;
+using OtMz.Grains.Push;
+
+namespace OtMz.ClusterTests;
+
+[Collection(ClusterCollection.Name)]
+public class MemoryMessageDataCopierTests(ClusterFixture fixture)
+{
+    private IServiceProvider SiloServices => Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+
+    [Fact]
+    public void TheSiloCopiesQueueMessagesWithOurCopier()
+    {
+        var copier = SiloServices.GetRequiredService<IDeepCopierProvider>().GetDeepCopier<MemoryMessageData>();
+
+        Assert.IsType<MemoryMessageDataCopier>(copier);
+    }
+
+    [Fact]
+    public void ACopyHasTheSameFieldsAndSharesNoBytes()
+    {
+        var bytes = Enumerable.Range(0, 5_000).Select(i => (byte)(i * 7)).ToArray();
+        var input = new MemoryMessageData
+        {
+            StreamId = StreamId.Create("users", "copier"),
+            SequenceNumber = 42,
+            EnqueueTimeUtc = new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc),
+            DequeueTimeUtc = new DateTime(2026, 11, 24, 0, 0, 1, DateTimeKind.Utc),
+            Payload = new ArraySegment<byte>(bytes, 100, 4_000),
+        };
+
+        var copy = SiloServices.GetRequiredService<DeepCopier<MemoryMessageData>>().Copy(input);
+
+        Assert.Equal(input.StreamId, copy.StreamId);
+        Assert.Equal(input.SequenceNumber, copy.SequenceNumber);
+        Assert.Equal(input.EnqueueTimeUtc, copy.EnqueueTimeUtc);
+        Assert.Equal(input.DequeueTimeUtc, copy.DequeueTimeUtc);
+        Assert.Equal(input.Payload.ToArray(), copy.Payload.ToArray());
+        Assert.NotSame(input.Payload.Array, copy.Payload.Array);
+        bytes[100] ^= 0xFF;
+        Assert.NotEqual(bytes[100], copy.Payload[0]);
+    }
+}
