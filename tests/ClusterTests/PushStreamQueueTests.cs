@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
@@ -7,10 +9,20 @@ using OtMz.Grains.Push;
 
 namespace OtMz.ClusterTests;
 
+/// <summary>How the silo's push stream keeps and copies its events.</summary>
 [Collection(ClusterCollection.Name)]
-public class MemoryMessageDataCopierTests(ClusterFixture fixture)
+public class PushStreamQueueTests(ClusterFixture fixture)
 {
     private IServiceProvider SiloServices => Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+
+    [Fact]
+    public void DeliveredPushesAreKeptForTwoSecondsNotThirty()
+    {
+        var eviction = SiloServices.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(PushStreams.Provider);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), eviction.DataMaxAgeInCache);
+        Assert.Equal(TimeSpan.FromSeconds(1), eviction.DataMinTimeInCache);
+    }
 
     [Fact]
     public void TheSiloCopiesQueueMessagesWithOurCopier()
