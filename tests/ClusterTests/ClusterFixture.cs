@@ -15,6 +15,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The first silo's services, for tests that check how a silo is configured.</summary>
+    public IServiceProvider PrimarySilo => (Cluster.Primary as InProcessSiloHandle
+        ?? throw new InvalidOperationException("The test cluster's silos run in this process.")).SiloHost.Services;
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();

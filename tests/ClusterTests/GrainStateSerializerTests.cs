@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
-using Orleans.TestingHost;
 using OtMz.Grains.Users;
 using OtMz.Silo;
 using OtMz.Silo.Storage;
@@ -16,7 +15,7 @@ namespace OtMz.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public class GrainStateSerializerTests(ClusterFixture fixture)
 {
-    private IServiceProvider Silo => Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+    private IServiceProvider Silo => fixture.PrimarySilo;
 
     private IGrainStorageSerializer StorageSerializer(string name) =>
         Silo.GetRequiredService<IOptionsMonitor<MemoryGrainStorageOptions>>().Get(name).GrainStorageSerializer;

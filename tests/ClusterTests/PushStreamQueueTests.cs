@@ -4,7 +4,6 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
-using Orleans.TestingHost;
 using OtMz.Grains.Push;
 
 namespace OtMz.ClusterTests;
@@ -13,7 +12,7 @@ namespace OtMz.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public class PushStreamQueueTests(ClusterFixture fixture)
 {
-    private IServiceProvider SiloServices => Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+    private IServiceProvider SiloServices => fixture.PrimarySilo;
 
     [Fact]
     public void DeliveredPushesAreKeptForTwoSecondsNotThirty()
