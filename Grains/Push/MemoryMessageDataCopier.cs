@@ -8,7 +8,9 @@ namespace OtMz.Grains.Push;
 /// calls inside the silo (into a MemoryStreamQueueGrain and out of it), and each call deep-copies its messages;
 /// the copier Orleans generates for this type copies the payload's ArraySegment one byte at a time through an
 /// interface call per byte, which at 24 KB per push was about 7 % of the server's CPU at 900 signals/s
-/// (docs/benchmarks.md). The copy stays a real copy: the result shares nothing with the input.
+/// (docs/benchmarks.md). Orleans resolves this copier wherever it looks one up (the dequeued list of messages);
+/// the enqueue call's generated request copies its argument with Orleans' own copier still. The copy stays a
+/// real copy: the result shares nothing with the input.
 /// </summary>
 [RegisterCopier]
 public sealed class MemoryMessageDataCopier : IDeepCopier<MemoryMessageData>

@@ -35,7 +35,7 @@ public sealed partial class UserGrain(
     private IAsyncStream<UserUpdate>? _updates;
     private IGrainTimer? _pushTimer;
     private bool _pushScheduled;
-    private PushWindow? _pushWindow;
+    private readonly PushWindow _pushWindow = new(time, pushOptions.Value.CoalesceWindow);
     private long _pushedVersion = -1;
     private ICatalogGrain? _catalog;
     private (string Key, IRegionGrain Grain)? _region;
@@ -331,7 +331,6 @@ public sealed partial class UserGrain(
             return;
         }
 
-        _pushWindow ??= new PushWindow(time, pushOptions.Value.CoalesceWindow);
         _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _pushTimer.Change(_pushWindow.DelayForChange(), Timeout.InfiniteTimeSpan);
         _pushScheduled = true;
@@ -341,7 +340,7 @@ public sealed partial class UserGrain(
     private async Task PushAsync(CancellationToken cancellationToken)
     {
         _pushScheduled = false;
-        _pushWindow?.Open();
+        _pushWindow.Open();
         var snapshot = await GetSnapshot();
         if (snapshot.Version == _pushedVersion)
         {
