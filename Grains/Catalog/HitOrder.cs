@@ -5,23 +5,8 @@ public sealed class HitOrder : IComparer<ShardHit>
 {
     public static HitOrder Instance { get; } = new();
 
-    public int Compare(ShardHit? x, ShardHit? y)
+    public int Compare(ShardHit x, ShardHit y)
     {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
-
-        if (x is null)
-        {
-            return 1;
-        }
-
-        if (y is null)
-        {
-            return -1;
-        }
-
         var byScore = y.Cosine.CompareTo(x.Cosine);
         return byScore != 0 ? byScore : string.CompareOrdinal(x.Look.Id, y.Look.Id);
     }
