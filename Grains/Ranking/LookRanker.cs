@@ -217,5 +217,5 @@ public static class LookRanker
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
-    private sealed record Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
+    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
 }
