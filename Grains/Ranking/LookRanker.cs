@@ -20,6 +20,15 @@ public static class LookRanker
     private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
     private static readonly string[] OccasionKeys = [.. Enum.GetValues<Occasion>().Select(o => o.ToString().ToLowerInvariant())];
 
+    // The reasons' fixed texts, written once: a user's latest list lives until their next signal, so every string
+    // a recompute makes for it outlasts a young-generation collection and is copied by the GC.
+    private static readonly string[] ColourTexts = [.. ColourKeys.Select(key => $"In colours you pick, such as {key}")];
+    private static readonly string[] ClosetTexts = StyleShares.Texts(key => $"Goes with the {key} pieces in your closet");
+    private static readonly string[] OccasionTexts = [.. OccasionKeys.Select(key => $"Suits your usual occasion: {key}")];
+
+    /// <summary>The most reasons one look can have: its top styles and one for each other term.</summary>
+    private const int MaxReasons = StyleReasons + 6;
+
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
         var colourMax = MaxOf(context.ColourAffinity);
@@ -69,10 +78,12 @@ public static class LookRanker
         }
 
         var ranked = new RecommendedLook[chosen.Length];
+        var reasons = new Reason[MaxReasons];
         for (var i = 0; i < ranked.Length; i++)
         {
             var (candidate, final, penalty) = chosen[i];
-            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, Explain(candidate, units.AsSpan(candidate.Unit, StyleTaxonomy.Count), penalty, unitTaste, context, temperature));
+            var count = Explain(candidate, units.AsSpan(candidate.Unit, StyleTaxonomy.Count), penalty, unitTaste, context, temperature, reasons);
+            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, ImmutableArray.Create(reasons.AsSpan(0, count)));
         }
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(ranked);
@@ -147,24 +158,25 @@ public static class LookRanker
         return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
     }
 
-    private static ImmutableArray<Reason> Explain(Candidate c, ReadOnlySpan<float> unit, float diversityPenalty, float[] taste, RankingContext context, string? temperature)
+    /// <summary>Writes the pick's reasons into <paramref name="reasons"/> (room for <see cref="MaxReasons"/>) and returns how many.</summary>
+    private static int Explain(Candidate c, ReadOnlySpan<float> unit, float diversityPenalty, float[] taste, RankingContext context, string? temperature, Reason[] reasons)
     {
-        var reasons = ImmutableArray.CreateBuilder<Reason>();
+        var count = 0;
 
         Span<int> top = stackalloc int[StyleReasons];
         var found = StyleShares.Top(taste, unit, 0.01f, top);
         for (var n = 0; n < found; n++)
         {
             var index = top[n];
-            reasons.Add(new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * unit[index], StyleTexts[index]));
+            reasons[count++] = new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * unit[index], StyleTexts[index]);
         }
 
         var look = c.Hit.Look;
         if (c.Weather != 0 && temperature is not null)
         {
-            reasons.Add(new Reason("weather", null, c.Weather, c.Weather > 0
+            reasons[count++] = new Reason("weather", null, c.Weather, c.Weather > 0
                 ? $"Comfortable at {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"
-                : $"Less suited to {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"));
+                : $"Less suited to {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)");
         }
 
         if (c.Colour > 0.005f)
@@ -178,8 +190,7 @@ public static class LookRanker
                 }
             }
 
-            var liked = ColourKeys[(int)best.Colour];
-            reasons.Add(new Reason("colour", liked, c.Colour, $"In colours you pick, such as {liked}"));
+            reasons[count++] = new Reason("colour", ColourKeys[(int)best.Colour], c.Colour, ColourTexts[(int)best.Colour]);
         }
 
         if (c.Closet > 0.01f && context.ClosetStyle is { } closet)
@@ -193,27 +204,25 @@ public static class LookRanker
                 }
             }
 
-            var key = StyleTaxonomy.KeyOf(shared);
-            reasons.Add(new Reason("closet", key, c.Closet, $"Goes with the {key} pieces in your closet"));
+            reasons[count++] = new Reason("closet", StyleTaxonomy.KeyOf(shared), c.Closet, ClosetTexts[shared]);
         }
 
         if (c.Occasion > 0 && context.UsualOccasion is { } o)
         {
-            var key = OccasionKeys[(int)o];
-            reasons.Add(new Reason("occasion", key, c.Occasion, $"Suits your usual occasion: {key}"));
+            reasons[count++] = new Reason("occasion", OccasionKeys[(int)o], c.Occasion, OccasionTexts[(int)o]);
         }
 
         if (c.Seen > 0)
         {
-            reasons.Add(new Reason("seen", null, -c.Seen, "You have seen this look before"));
+            reasons[count++] = new Reason("seen", null, -c.Seen, "You have seen this look before");
         }
 
         if (diversityPenalty > 0.05f)
         {
-            reasons.Add(new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied"));
+            reasons[count++] = new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied");
         }
 
-        return reasons.ToImmutable();
+        return count;
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>

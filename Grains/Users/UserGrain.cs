@@ -32,6 +32,7 @@ public sealed partial class UserGrain(
     private readonly Dictionary<Occasion, CachedLooks> _cacheByOccasion = [];
     private CachedLooks? _cacheWithoutOccasion;
     private AdRecommendations? _ads;
+    private int _adsRanked;
     private IAsyncStream<UserUpdate>? _updates;
     private IGrainTimer? _pushTimer;
     private bool _pushScheduled;
@@ -275,17 +276,23 @@ public sealed partial class UserGrain(
         return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items), k, candidates, rankingContext);
     }
 
+    /// <summary>
+    /// The first <paramref name="k"/> ads of this version's ranking. Only as many are ranked as asked for: a push
+    /// sends <see cref="PushOptions.AdsPerPush"/>, and the ranking is a sort, so ranking more later gives the same
+    /// first ones. The version's time of generation stays that of its first ranking.
+    /// </summary>
     private AdRecommendations RankAds(int k)
     {
+        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
         var version = state.State.Version;
-        if (_ads?.Version != version)
+        if (_ads?.Version != version || (take > _adsRanked && _ads.Items.Length == _adsRanked))
         {
-            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, AdRecommendations.MaxK);
-            _ads = new AdRecommendations(version, time.GetUtcNow(), items);
+            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, take);
+            _ads = _ads?.Version == version ? _ads with { Items = items } : new AdRecommendations(version, time.GetUtcNow(), items);
+            _adsRanked = take;
         }
 
-        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
-        return _ads with { Items = _ads.Items.Length <= take ? _ads.Items : _ads.Items[..take] };
+        return _ads.Items.Length <= take ? _ads : _ads with { Items = _ads.Items[..take] };
     }
 
     /// <summary>

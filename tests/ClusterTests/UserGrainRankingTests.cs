@@ -3,8 +3,8 @@ using OtMz.Grains.Catalog;
 namespace OtMz.ClusterTests;
 
 /// <summary>
-/// A push ranks only the looks it sends; a longer list asked for at the same version is ranked from the same
-/// candidates, with no second fan-out, and is the list a fresh computation would give.
+/// A push ranks only the looks and ads it sends; a longer list asked for at the same version continues it (the
+/// looks from the same candidates, with no second fan-out) and is the list a fresh computation would give.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public class UserGrainRankingTests(ClusterFixture fixture)
@@ -36,12 +36,36 @@ public class UserGrainRankingTests(ClusterFixture fixture)
         Assert.Equal(longer.Items.Select(Describe), fresh.Items.Select(Describe));
     }
 
+    [Fact]
+    public async Task MoreAdsContinueTheFewerAPushRanked()
+    {
+        var user = fixture.Grains.GetGrain<IUserGrain>($"user-{Guid.NewGuid():N}");
+        await user.SubmitSurvey(new SurveyAnswers([], ["street", "punk"]));
+
+        var pushed = (await user.GetSnapshot()).Ads;
+        var longer = await user.GetAds(AdRecommendations.MaxK);
+
+        Assert.Equal(new OtMz.Grains.Push.PushOptions().AdsPerPush, pushed.Items.Length);
+        Assert.Equal(AdRecommendations.MaxK, longer.Items.Length);
+        Assert.Equal((pushed.Version, pushed.GeneratedAt), (longer.Version, longer.GeneratedAt));
+        Assert.Equal(pushed.Items.Select(Describe), longer.Items.Take(pushed.Items.Length).Select(Describe));
+        Assert.Equal(pushed.Items.Select(Describe), (await user.GetAds(pushed.Items.Length)).Items.Select(Describe));
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var fresh = await user.GetAds(AdRecommendations.MaxK);
+        Assert.Equal(longer.Version, fresh.Version);
+        Assert.Equal(longer.Items.Select(Describe), fresh.Items.Select(Describe));
+    }
+
     private static float[] TasteOf(int style)
     {
         var taste = new float[StyleTaxonomy.Count];
         taste[style] = 1;
         return taste;
     }
+
+    private static string Describe(RecommendedAd ad) =>
+        $"{ad.Campaign.Id} {ad.Score:R} " + string.Join("|", ad.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
 
     private static string Describe(RecommendedLook look) =>
         $"{look.Look.Id} {look.Score:R} " + string.Join("|", look.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
