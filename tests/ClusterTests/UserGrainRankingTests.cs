@@ -64,9 +64,10 @@ public class UserGrainRankingTests(ClusterFixture fixture)
         return taste;
     }
 
-    private static string Describe(RecommendedAd ad) =>
-        $"{ad.Campaign.Id} {ad.Score:R} " + string.Join("|", ad.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
+    private static string Describe(RecommendedAd ad) => $"{ad.Campaign.Id} {ad.Score:R} {Describe(ad.Reasons)}";
 
-    private static string Describe(RecommendedLook look) =>
-        $"{look.Look.Id} {look.Score:R} " + string.Join("|", look.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
+    private static string Describe(RecommendedLook look) => $"{look.Look.Id} {look.Score:R} {Describe(look.Reasons)}";
+
+    private static string Describe(IEnumerable<Reason> reasons) =>
+        string.Join("|", reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
 }
