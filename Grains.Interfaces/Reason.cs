@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
@@ -5,9 +7,17 @@ namespace OtMz.Grains.Interfaces;
 /// diversity;
 /// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people.
 /// </summary>
-[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.reason")]
-public sealed record Reason(
-    [property: Id(0)] string Kind,
-    [property: Id(1)] string? Key,
-    [property: Id(2)] float Contribution,
-    [property: Id(3)] string Text);
+/// <remarks>
+/// A value, like <see cref="RecommendedLook"/> and <see cref="RecommendedAd"/>: a user grain keeps its latest
+/// results until its next signal, about a second under load, so they outlive a young-generation collection; as
+/// values, a look's reasons are one array and a push's looks another, not a hundred-odd objects for the GC to
+/// trace and copy (docs/benchmarks.md, "Seventh round"). Every field is marked required, as a record class's
+/// constructor parameters are without it: a struct is made with its default constructor, so nothing else would
+/// keep the fields required in the OpenAPI document.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("otmz.reason")]
+public readonly record struct Reason(
+    [property: Id(0), JsonRequired] string Kind,
+    [property: Id(1), JsonRequired] string? Key,
+    [property: Id(2), JsonRequired] float Contribution,
+    [property: Id(3), JsonRequired] string Text);

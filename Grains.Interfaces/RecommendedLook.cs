@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.recommended-look")]
-public sealed record RecommendedLook(
-    [property: Id(0)] Look Look,
-    [property: Id(1)] float Score,
-    [property: Id(2)] ImmutableArray<Reason> Reasons);
+/// <summary>One recommended look with its score and the reasons it was picked; a value, for the reason given on <see cref="Reason"/>.</summary>
+[GenerateSerializer, Immutable, Alias("otmz.recommended-look")]
+public readonly record struct RecommendedLook(
+    [property: Id(0), JsonRequired] Look Look,
+    [property: Id(1), JsonRequired] float Score,
+    [property: Id(2), JsonRequired] ImmutableArray<Reason> Reasons);

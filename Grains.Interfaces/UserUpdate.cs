@@ -10,9 +10,9 @@ namespace OtMz.Grains.Interfaces;
 /// <remarks>
 /// The memory stream serializes every event and each relay's pulling agent reads it back. Carrying the payloads
 /// as JSON bytes keeps that a copy of three byte arrays; the typed graphs (a few hundred objects, about 180 KiB
-/// of allocation per push through the stream) stay in the grain. Those payload types are still marked
-/// <c>SuppressReferenceTracking</c> for the grain calls that carry them: their graphs have no cycles and no
-/// shared objects worth keeping, and tracking them grew a reference table on both sides of every call.
+/// of allocation per push through the stream) stay in the grain. The payloads' records that are classes are
+/// marked <c>SuppressReferenceTracking</c> for the grain calls that carry them: their graphs have no cycles and
+/// no shared objects worth keeping, and tracking them grew a reference table on both sides of every call.
 /// </remarks>
 [GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.user-update")]
 public sealed record UserUpdate(

@@ -138,6 +138,18 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.True(schemas.GetProperty("SignalAck").GetProperty("properties").TryGetProperty(field, out _));
         }
 
+        // The results' fields are always present (a null key is written as null), and the document says so.
+        foreach (var (schema, fields) in new (string, string[])[]
+        {
+            ("RecommendedLook", ["look", "score", "reasons"]),
+            ("RecommendedAd", ["campaign", "score", "reasons"]),
+            ("Reason", ["kind", "key", "contribution", "text"]),
+        })
+        {
+            Assert.True(schemas.GetProperty(schema).TryGetProperty("required", out var required), $"{schema} lists no required fields");
+            Assert.Equal(fields, required.EnumerateArray().Select(f => f.GetString()));
+        }
+
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
     }
 

@@ -70,13 +70,13 @@ public class LookRankerProperties
                     .Select(x => $"{x.Key}:{x.Share:R}:Matches your {x.Key} taste");
                 Assert.Equal(expectedStyles, ranked.Reasons.Where(r => r.Kind == "style").Select(r => $"{r.Key}:{r.Contribution:R}:{r.Text}"));
 
-                if (ranked.Reasons.FirstOrDefault(r => r.Kind == "colour") is { } colour)
+                if (ranked.Reasons.Where(r => r.Kind == "colour").ToList() is [var colour])
                 {
                     var liked = ranked.Look.Palette.OrderByDescending(p => colours[(int)p.Colour] * p.Weight).First().Colour.ToString().ToLowerInvariant();
                     Assert.Equal(liked, colour.Key);
                 }
 
-                if (ranked.Reasons.FirstOrDefault(r => r.Kind == "weather") is { } weather)
+                if (ranked.Reasons.Where(r => r.Kind == "weather").ToList() is [var weather])
                 {
                     var t = context.TemperatureC!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
                     Assert.Contains($" {t}°C (made for {ranked.Look.MinTempC}–{ranked.Look.MaxTempC}°C)", weather.Text);
