@@ -162,11 +162,12 @@ public sealed partial class UserGrain(
     private async Task<SignalBatchResult> ApplyOnceAsync(ImmutableArray<Signal> signals)
     {
         var s = state.State;
+        var window = s.DedupeWindow(Taste.DedupeWindow);
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(int Index, Signal Signal)>(signals.Length);
         for (var i = 0; i < signals.Length; i++)
         {
-            if (!s.RecentSignalIds.Contains(signals[i].Id) && batchIds.Add(signals[i].Id))
+            if (!window.Contains(signals[i].Id) && batchIds.Add(signals[i].Id))
             {
                 fresh.Add((i, signals[i]));
             }
@@ -189,7 +190,7 @@ public sealed partial class UserGrain(
             foreach (var (_, signal) in fresh)
             {
                 TasteUpdate.Apply(s, taste, signal, signal.LookId is { } id ? looks[id] : null, Taste);
-                s.RecentSignalIds.Add(signal.Id, Taste.DedupeWindow);
+                window.Add(signal.Id, Taste.DedupeWindow);
             }
 
             s.Taste = taste;

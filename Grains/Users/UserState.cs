@@ -26,7 +26,10 @@ public sealed class UserState
     [Id(5)]
     public BoundedIdSet Disliked { get; set; } = new();
 
-    /// <summary>The dedupe window: ids of the most recent signals, so a redelivery is acknowledged and ignored.</summary>
+    /// <summary>
+    /// The dedupe window as states written before <see cref="SignalIds"/> held it, the ids themselves; read only to
+    /// move them into <see cref="SignalIds"/> (<see cref="DedupeWindow"/>), and empty from the next write on.
+    /// </summary>
     [Id(6)]
     public BoundedIdSet RecentSignalIds { get; set; } = new();
 
@@ -45,6 +48,26 @@ public sealed class UserState
     /// <summary>The context of the latest computed result; a different one bumps <see cref="Version"/>.</summary>
     [Id(11)]
     public ContextStamp? Context { get; set; }
+
+    /// <summary>The dedupe window: hashes of the most recent signal ids, so a redelivery is acknowledged and ignored.</summary>
+    [Id(12)]
+    public SignalIdWindow SignalIds { get; set; } = new();
+
+    /// <summary>The dedupe window, with any ids an older state kept as strings moved into it first (oldest first).</summary>
+    public SignalIdWindow DedupeWindow(int capacity)
+    {
+        if (RecentSignalIds.Count > 0)
+        {
+            foreach (var id in RecentSignalIds.Items)
+            {
+                SignalIds.Add(id, capacity);
+            }
+
+            RecentSignalIds = new();
+        }
+
+        return SignalIds;
+    }
 
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

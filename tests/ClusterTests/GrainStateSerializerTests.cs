@@ -20,7 +20,9 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
     private IGrainStorageSerializer StorageSerializer(string name) =>
         Silo.GetRequiredService<IOptionsMonitor<MemoryGrainStorageOptions>>().Get(name).GrainStorageSerializer;
 
-    private static UserState SampleState()
+    /// <param name="signalIdWindow">Whether the state holds signal ids in <see cref="UserState.SignalIds"/>; rows
+    /// written as JSON predate it and hold them only in <see cref="UserState.RecentSignalIds"/>.</param>
+    private static UserState SampleState(bool signalIdWindow = true)
     {
         var state = new UserState
         {
@@ -38,6 +40,11 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         state.Disliked.Add("look-0000003", 10);
         state.RecentSignalIds.Add("s1", 10);
         state.RecentSignalIds.Add("s2", 10);
+        for (var i = 0; signalIdWindow && i < 40; i++)
+        {
+            state.SignalIds.Add($"w{i}", 32);
+        }
+
         return state;
     }
 
@@ -51,6 +58,8 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         Assert.Equal(expected.Disliked.Items, actual.Disliked.Items);
         Assert.Equal(expected.RecentSignalIds.Items, actual.RecentSignalIds.Items);
         Assert.True(actual.RecentSignalIds.Contains("s2"));
+        Assert.Equal(expected.SignalIds.Count, actual.SignalIds.Count);
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Equal(expected.SignalIds.Contains($"w{i}"), actual.SignalIds.Contains($"w{i}")));
         Assert.Equal(expected.Version, actual.Version);
         Assert.Equal(expected.SignalsApplied, actual.SignalsApplied);
         Assert.Equal(expected.SurveyCompleted, actual.SurveyCompleted);
@@ -75,14 +84,20 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         var stored = serializer.Serialize(state);
 
         Assert.False(GrainStateSerializer.IsJson(stored));
-        AssertSame(state, serializer.Deserialize<UserState>(stored)!);
+        var read = serializer.Deserialize<UserState>(stored)!;
+        AssertSame(state, read);
+        // The window read back (the last 32 of 40 ids) goes on forgetting its oldest id first.
+        Assert.Equal(32, read.SignalIds.Count);
+        Assert.True(read.SignalIds.Add("w40", 32));
+        Assert.False(read.SignalIds.Contains("w8"));
+        Assert.True(read.SignalIds.Contains("w9"));
     }
 
     [Fact]
     public void ARowWrittenAsJsonBeforeTheSwitchIsStillRead()
     {
         var legacy = Silo.GetRequiredService<IGrainStorageSerializer>();
-        var state = SampleState();
+        var state = SampleState(signalIdWindow: false);
         var stored = legacy.Serialize(state);
 
         Assert.True(GrainStateSerializer.IsJson(stored));

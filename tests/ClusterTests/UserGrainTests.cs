@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Users;
+using OtMz.Silo;
 
 namespace OtMz.ClusterTests;
 
@@ -74,6 +78,33 @@ public class UserGrainTests(ClusterFixture fixture)
         var again = await User(id).ApplySignals([new Signal("kept", SignalType.Like, LookId: look.Id)]);
         Assert.Equal(new SignalAck(0, 1, ack.Ack!.Version), again.Ack);
         Assert.Equal(1, (await User(id).GetSummary()).SignalsApplied);
+    }
+
+    [Fact]
+    public async Task SignalIdsKeptAsStringsByAnOlderStateStillCountAsDuplicatesAndMoveIntoTheWindow()
+    {
+        var id = NewUser();
+        var grainId = User(id).GetGrainId();
+        var storage = fixture.PrimarySilo.GetRequiredKeyedService<IGrainStorage>(OtMzSiloExtensions.UserStorage);
+        var stored = new UserState { Version = 3, SignalsApplied = 2 };
+        stored.RecentSignalIds.Add("before-1", 4096);
+        stored.RecentSignalIds.Add("before-2", 4096);
+        await storage.WriteStateAsync("user", grainId, new GrainState<UserState>(stored));
+        var look = await LookOfStyle("sporty");
+
+        var again = await User(id).ApplySignals(
+        [
+            new Signal("before-2", SignalType.Like, LookId: look.Id),
+            new Signal("after-1", SignalType.Like, LookId: look.Id),
+        ]);
+
+        Assert.Equal(new SignalAck(1, 1, 4), again.Ack);
+        var written = new GrainState<UserState>();
+        await storage.ReadStateAsync("user", grainId, written);
+        var window = Assert.IsType<UserState>(written.State).SignalIds;
+        Assert.Equal(0, written.State.RecentSignalIds.Count);
+        Assert.Equal(3, window.Count);
+        Assert.All(new[] { "before-1", "before-2", "after-1" }, signal => Assert.True(window.Contains(signal), signal));
     }
 
     [Fact]
