@@ -32,7 +32,7 @@ public class PushStreamQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void ACopyHasTheSameFieldsAndSharesNoBytes()
+    public void ACopyHasTheSameFieldsAndSharesThePayloadNobodyWritesTo()
     {
         var bytes = Enumerable.Range(0, 5_000).Select(i => (byte)(i * 7)).ToArray();
         var input = new MemoryMessageData
@@ -50,9 +50,7 @@ public class PushStreamQueueTests(ClusterFixture fixture)
         Assert.Equal(input.SequenceNumber, copy.SequenceNumber);
         Assert.Equal(input.EnqueueTimeUtc, copy.EnqueueTimeUtc);
         Assert.Equal(input.DequeueTimeUtc, copy.DequeueTimeUtc);
-        Assert.Equal(input.Payload.ToArray(), copy.Payload.ToArray());
-        Assert.NotSame(input.Payload.Array, copy.Payload.Array);
-        bytes[100] ^= 0xFF;
-        Assert.NotEqual(bytes[100], copy.Payload[0]);
+        Assert.Same(input.Payload.Array, copy.Payload.Array);
+        Assert.Equal((100, 4_000), (copy.Payload.Offset, copy.Payload.Count));
     }
 }
