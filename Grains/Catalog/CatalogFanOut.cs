@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace OtMz.Grains.Catalog;
 
@@ -62,8 +63,39 @@ public static class CatalogFanOut
         Math.Min(k, (int)Math.Ceiling(2.0 * k / Math.Max(1, shardCount)) + 8);
 
     /// <summary>The best <paramref name="k"/> of several best-first lists, in <see cref="HitOrder"/>.</summary>
-    public static ImmutableArray<ShardHit> Merge(IEnumerable<ImmutableArray<ShardHit>> answers, int k) =>
-        [.. answers.SelectMany(a => a).Order(HitOrder.Instance).Take(k)];
+    /// <summary>
+    /// The best <paramref name="k"/> of the shards' answers, each of which is in <see cref="HitOrder"/> as a shard
+    /// returns it: a merge of the sorted lists that takes the best head each time, with nothing allocated but the
+    /// result (sorting the concatenation allocated about 9 KB per recompute at 16 shards).
+    /// </summary>
+    public static ImmutableArray<ShardHit> Merge(IEnumerable<ImmutableArray<ShardHit>> answers, int k)
+    {
+        var lists = answers as IReadOnlyList<ImmutableArray<ShardHit>> ?? [.. answers];
+        var total = 0;
+        foreach (var list in lists)
+        {
+            total += list.Length;
+        }
+
+        var merged = new ShardHit[Math.Clamp(k, 0, total)];
+        Span<int> next = lists.Count <= 256 ? stackalloc int[lists.Count] : new int[lists.Count];
+        for (var n = 0; n < merged.Length; n++)
+        {
+            var best = -1;
+            for (var shard = 0; shard < lists.Count; shard++)
+            {
+                if (next[shard] < lists[shard].Length
+                    && (best < 0 || HitOrder.Instance.Compare(lists[shard][next[shard]], lists[best][next[best]]) < 0))
+                {
+                    best = shard;
+                }
+            }
+
+            merged[n] = lists[best][next[best]++];
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(merged);
+    }
 
     public static async Task<LookPage> ListAsync(IGrainFactory grains, int shardCount, LookListQuery query)
     {

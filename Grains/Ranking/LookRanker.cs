@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.Intrinsics;
 
@@ -31,14 +32,30 @@ public static class LookRanker
 
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
-        var colourMax = MaxOf(context.ColourAffinity);
         // The candidates' unit style vectors side by side in one array, each padded with zeros to a whole number of
-        // SIMD registers: the diversity term takes one dot product per remaining candidate and pick.
-        var units = new float[candidates.Count * Stride];
-        var pool = new Candidate[candidates.Count];
-        for (var i = 0; i < pool.Length; i++)
+        // SIMD registers: the diversity term takes one dot product per remaining candidate and pick. Both scratch
+        // arrays are rented: at 150 candidates they are about 20 KB per recompute, most of what ranking allocated.
+        var units = ArrayPool<float>.Shared.Rent(candidates.Count * Stride);
+        var pool = ArrayPool<Candidate>.Shared.Rent(candidates.Count);
+        try
         {
-            var unit = units.AsSpan(i * Stride, StyleTaxonomy.Count);
+            return Rank(candidates, context, k, options, units, pool);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(units);
+            ArrayPool<Candidate>.Shared.Return(pool, clearArray: true);
+        }
+    }
+
+    private static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options, float[] units, Candidate[] pool)
+    {
+        var colourMax = MaxOf(context.ColourAffinity);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var padded = units.AsSpan(i * Stride, Stride);
+            padded[StyleTaxonomy.Count..].Clear();
+            var unit = padded[..StyleTaxonomy.Count];
             VectorMath.TryNormalize(candidates[i].Look.StyleVector.Values, unit);
             pool[i] = Score(candidates[i], i * Stride, unit, context, colourMax, options);
         }
@@ -47,9 +64,9 @@ public static class LookRanker
         var temperature = context.TemperatureC is { } t ? t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : null;
         // The closest chosen look's similarity per remaining candidate; the remaining ones are the first `left`
         // of the pool, a pick is swapped out to the end (ties are broken by id, so the order does not matter).
-        var closest = new float[pool.Length];
-        var left = pool.Length;
-        var chosen = new (Candidate Candidate, float Final, float Penalty)[Math.Min(k, pool.Length)];
+        var closest = new float[candidates.Count];
+        var left = candidates.Count;
+        var chosen = new (Candidate Candidate, float Final, float Penalty)[Math.Min(k, candidates.Count)];
 
         for (var n = 0; n < chosen.Length; n++)
         {
