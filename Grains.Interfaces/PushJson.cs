@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -23,7 +24,10 @@ public sealed class PushJson
     /// immutable and the same instance comes back from its shard push after push, and its JSON (the style vector's
     /// 23 numbers, the palette, the garments) is most of a LooksUpdated.
     /// </summary>
-    public static readonly JsonSerializerOptions Options = new(Plain) { Converters = { new LookOnceConverter() } };
+    public static readonly JsonSerializerOptions Options = new(Plain)
+    {
+        Converters = { new LookOnceConverter(), new RecommendedLookConverter(), new RecommendedAdConverter(), new ReasonConverter() },
+    };
 
     [Id(0)]
     private readonly byte[] _utf8;
@@ -49,6 +53,85 @@ public sealed class PushJson
 
         public override void Write(Utf8JsonWriter writer, Look value, JsonSerializerOptions options) =>
             writer.WriteRawValue(Written.GetValue(value, static look => JsonSerializer.SerializeToUtf8Bytes(look, Plain)), skipInputValidation: true);
+    }
+
+    /// <summary>
+    /// A list entry written field by field, as the default converter writes it (web defaults: camelCase names in
+    /// declaration order), without boxing: the default object converter boxes every struct it writes, which for the
+    /// twenty looks of a push and their reasons was about 6 KB of garbage per push (docs/benchmarks.md, eighth round).
+    /// </summary>
+    private sealed class RecommendedLookConverter : JsonConverter<RecommendedLook>
+    {
+        private static readonly JsonEncodedText LookName = JsonEncodedText.Encode("look");
+
+        public override RecommendedLook Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<RecommendedLook>(ref reader, Plain);
+
+        public override void Write(Utf8JsonWriter writer, RecommendedLook value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(LookName);
+            JsonSerializer.Serialize(writer, value.Look, options);
+            ReasonConverter.WriteScored(writer, value.Score, value.Reasons);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <inheritdoc cref="RecommendedLookConverter"/>
+    private sealed class RecommendedAdConverter : JsonConverter<RecommendedAd>
+    {
+        private static readonly JsonEncodedText CampaignName = JsonEncodedText.Encode("campaign");
+
+        public override RecommendedAd Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<RecommendedAd>(ref reader, Plain);
+
+        public override void Write(Utf8JsonWriter writer, RecommendedAd value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(CampaignName);
+            JsonSerializer.Serialize(writer, value.Campaign, options);
+            ReasonConverter.WriteScored(writer, value.Score, value.Reasons);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <inheritdoc cref="RecommendedLookConverter"/>
+    private sealed class ReasonConverter : JsonConverter<Reason>
+    {
+        private static readonly JsonEncodedText ScoreName = JsonEncodedText.Encode("score");
+        private static readonly JsonEncodedText ReasonsName = JsonEncodedText.Encode("reasons");
+        private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+        private static readonly JsonEncodedText KeyName = JsonEncodedText.Encode("key");
+        private static readonly JsonEncodedText ContributionName = JsonEncodedText.Encode("contribution");
+        private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
+
+        /// <summary>The "score" and "reasons" members that a recommended look and a recommended ad share.</summary>
+        public static void WriteScored(Utf8JsonWriter writer, float score, ImmutableArray<Reason> reasons)
+        {
+            writer.WriteNumber(ScoreName, score);
+            writer.WriteStartArray(ReasonsName);
+            foreach (var reason in reasons)
+            {
+                WriteReason(writer, reason);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public override Reason Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<Reason>(ref reader, Plain);
+
+        public override void Write(Utf8JsonWriter writer, Reason value, JsonSerializerOptions options) => WriteReason(writer, value);
+
+        private static void WriteReason(Utf8JsonWriter writer, Reason reason)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(KindName, reason.Kind);
+            writer.WriteString(KeyName, reason.Key);
+            writer.WriteNumber(ContributionName, reason.Contribution);
+            writer.WriteString(TextName, reason.Text);
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>Writes the stored JSON in place; reading one back is not supported (pushes only go out).</summary>
