@@ -214,9 +214,13 @@ public sealed partial class UserGrain(
         var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
         var (context, _) = await RefreshContextAsync();
         var cached = query.Occasion is { } o ? _cacheByOccasion.GetValueOrDefault(o) : _cacheWithoutOccasion;
-        if (cached is null || cached.Version != state.State.Version)
+        if (cached is null || cached.Version != state.State.Version || !cached.Covers(k))
         {
-            cached = await ComputeAsync(query.Occasion, context, k);
+            // A longer list than this version's ranking is ranked once, as long as a query may ask for, and keeps the
+            // version's time of generation; the shards give the same candidates for the same state.
+            cached = cached?.Version == state.State.Version
+                ? await ComputeAsync(query.Occasion, context, RecommendationQuery.MaxK, cached.Result.GeneratedAt)
+                : await ComputeAsync(query.Occasion, context, k);
             if (query.Occasion is { } occasion)
             {
                 _cacheByOccasion[occasion] = cached;
@@ -227,7 +231,7 @@ public sealed partial class UserGrain(
             }
         }
 
-        return cached.Take(k, rankingOptions.Value);
+        return cached.Take(k);
     }
 
     public async Task<AdRecommendations> GetAds(int k)
@@ -261,7 +265,7 @@ public sealed partial class UserGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context, int k)
+    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context, int k, DateTimeOffset? generatedAt = null)
     {
         var started = time.GetTimestamp();
         var s = state.State;
@@ -274,7 +278,7 @@ public sealed partial class UserGrain(
         var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
-        return new CachedLooks(s.Version, new LookRecommendations(s.Version, time.GetUtcNow(), items), k, candidates, rankingContext);
+        return new CachedLooks(s.Version, new LookRecommendations(s.Version, generatedAt ?? time.GetUtcNow(), items), k);
     }
 
     /// <summary>
@@ -407,27 +411,17 @@ public sealed partial class UserGrain(
     private sealed record UserContext(ContextStamp Stamp, Weather? Weather);
 
     /// <summary>
-    /// The candidates of one version and the first <c>ranked</c> of their ranking. The ranker picks greedily, so
-    /// ranking k of them gives exactly the first k of ranking more: a push ranks the 20 it sends, and the rest of
-    /// the 50 a list may ask for is ranked from the same candidates (the state is the same at the same version)
-    /// only when first asked for.
+    /// The first <c>ranked</c> looks of one version's ranking. A push ranks only the 20 it sends; the ranker picks
+    /// greedily, so ranking more of the same candidates gives the same first ones and a longer list asked for at the
+    /// same version continues this one. The candidates are not kept for that: a user's latest list lives until their
+    /// next signal, past young-generation collections, and every byte kept per push is copied by the GC (see
+    /// docs/benchmarks.md, eighth round); a longer list asks the shards again, once per version.
     /// </summary>
-    private sealed class CachedLooks(long version, LookRecommendations result, int ranked, ImmutableArray<ShardHit> candidates, RankingContext context)
+    private sealed record CachedLooks(long Version, LookRecommendations Result, int Ranked)
     {
-        private LookRecommendations _result = result;
-        private int _ranked = ranked;
+        /// <summary>Whether the first <paramref name="k"/> are ranked: asked for, or every candidate there was.</summary>
+        public bool Covers(int k) => k <= Ranked || Result.Items.Length < Ranked;
 
-        public long Version => version;
-
-        public LookRecommendations Take(int k, RankingOptions options)
-        {
-            if (k > _ranked && _result.Items.Length == _ranked)
-            {
-                _result = _result with { Items = LookRanker.Rank(candidates, context, RecommendationQuery.MaxK, options) };
-                _ranked = RecommendationQuery.MaxK;
-            }
-
-            return _result.Items.Length <= k ? _result : _result with { Items = _result.Items[..k] };
-        }
+        public LookRecommendations Take(int k) => Result.Items.Length <= k ? Result : Result with { Items = Result.Items[..k] };
     }
 }

@@ -4,13 +4,14 @@ namespace OtMz.ClusterTests;
 
 /// <summary>
 /// A push ranks only the looks and ads it sends; a longer list asked for at the same version continues it (the
-/// looks from the same candidates, with no second fan-out) and is the list a fresh computation would give.
+/// looks from the shards asked once more, at the same version and time of generation) and is the list a fresh
+/// computation would give.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public class UserGrainRankingTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task ALongerListContinuesTheShorterOneWithoutAskingTheShardsAgain()
+    public async Task ALongerListContinuesTheShorterOneAndAsksTheShardsOncePerVersion()
     {
         var id = $"user-{Guid.NewGuid():N}";
         var user = fixture.Grains.GetGrain<IUserGrain>(id);
@@ -23,11 +24,15 @@ public class UserGrainRankingTests(ClusterFixture fixture)
         var pushed = await user.GetRecommendations(new RecommendationQuery(RecommendationQuery.DefaultK));
         var calls = ShardCallCounter.Calls;
         var longer = await user.GetRecommendations(new RecommendationQuery(RecommendationQuery.MaxK));
+        var callsForLonger = ShardCallCounter.Calls;
+        var between = await user.GetRecommendations(new RecommendationQuery(30));
 
-        Assert.Equal(calls, ShardCallCounter.Calls);
+        Assert.True(callsForLonger > calls, "the candidates are not kept, so the longer list asks the shards");
+        Assert.Equal(callsForLonger, ShardCallCounter.Calls);
         Assert.Equal(RecommendationQuery.MaxK, longer.Items.Length);
-        Assert.Equal(pushed.Version, longer.Version);
+        Assert.Equal((pushed.Version, pushed.GeneratedAt), (longer.Version, longer.GeneratedAt));
         Assert.Equal(pushed.Items.Select(Describe), longer.Items.Take(RecommendationQuery.DefaultK).Select(Describe));
+        Assert.Equal(longer.Items.Take(30).Select(Describe), between.Items.Select(Describe));
 
         // The same state computed afresh for the longer list straight away.
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
