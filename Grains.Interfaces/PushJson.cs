@@ -19,6 +19,9 @@ public sealed class PushJson
     /// <summary>SignalR's JSON hub protocol's defaults (the web defaults), which the REST endpoints share.</summary>
     private static readonly JsonSerializerOptions Plain = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Writes each look's JSON once; see <see cref="LookOnceConverter"/>.</summary>
+    private static readonly LookOnceConverter LookOnce = new();
+
     /// <summary>
     /// The same JSON as <see cref="Plain"/>, with each catalog look written once and its bytes reused: a look is
     /// immutable and the same instance comes back from its shard push after push, and its JSON (the style vector's
@@ -26,7 +29,7 @@ public sealed class PushJson
     /// </summary>
     public static readonly JsonSerializerOptions Options = new(Plain)
     {
-        Converters = { new LookOnceConverter(), new RecommendedLookConverter(), new RecommendedAdConverter(), new ReasonConverter() },
+        Converters = { LookOnce, new RecommendedLookConverter(), new RecommendedAdConverter(), new ReasonConverter() },
     };
 
     [Id(0)]
@@ -71,7 +74,7 @@ public sealed class PushJson
         {
             writer.WriteStartObject();
             writer.WritePropertyName(LookName);
-            JsonSerializer.Serialize(writer, value.Look, options);
+            LookOnce.Write(writer, value.Look, options);
             ReasonConverter.WriteScored(writer, value.Score, value.Reasons);
             writer.WriteEndObject();
         }
