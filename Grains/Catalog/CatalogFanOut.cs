@@ -62,7 +62,6 @@ public static class CatalogFanOut
     public static int FirstRoundK(int k, int shardCount) =>
         Math.Min(k, (int)Math.Ceiling(2.0 * k / Math.Max(1, shardCount)) + 8);
 
-    /// <summary>The best <paramref name="k"/> of several best-first lists, in <see cref="HitOrder"/>.</summary>
     /// <summary>
     /// The best <paramref name="k"/> of the shards' answers, each of which is in <see cref="HitOrder"/> as a shard
     /// returns it: a merge of the sorted lists that takes the best head each time, with nothing allocated but the
