@@ -31,7 +31,13 @@ public sealed class HubClient : IAsyncDisposable
 
     public AdRecommendations? LastAds { get; private set; }
 
-    /// <summary>Connects with the token in the access_token query parameter, as browsers do.</summary>
+    /// <summary>
+    /// Connects with the token in the access_token query parameter, as browsers do, and starts from a snapshot, as
+    /// a client does when it has no state yet. The snapshot is also what makes the connection ready for pushes:
+    /// the server answers the handshake before it runs the hub's OnConnectedAsync (where this node subscribes to
+    /// the user's stream) and dispatches no invocation until that has finished, so a signal sent as soon as the
+    /// handshake was answered could be pushed before anyone relayed it.
+    /// </summary>
     public static async Task<HubClient> ConnectAsync(Uri server, string token)
     {
         var url = new Uri(server, $"/hubs/style?access_token={Uri.EscapeDataString(token)}");
@@ -41,6 +47,7 @@ public sealed class HubClient : IAsyncDisposable
             .Build();
         var client = new HubClient(connection);
         await connection.StartAsync();
+        await client.GetSnapshot();
         return client;
     }
 
