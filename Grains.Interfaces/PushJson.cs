@@ -70,14 +70,8 @@ public sealed class PushJson
         public override RecommendedLook Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             JsonSerializer.Deserialize<RecommendedLook>(ref reader, Plain);
 
-        public override void Write(Utf8JsonWriter writer, RecommendedLook value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName(LookName);
-            LookOnce.Write(writer, value.Look, options);
-            ReasonConverter.WriteScored(writer, value.Score, value.Reasons);
-            writer.WriteEndObject();
-        }
+        public override void Write(Utf8JsonWriter writer, RecommendedLook value, JsonSerializerOptions options) =>
+            ReasonConverter.WriteEntry(writer, LookName, LookOnce, value.Look, value.Score, value.Reasons, options);
     }
 
     /// <inheritdoc cref="RecommendedLookConverter"/>
@@ -88,14 +82,8 @@ public sealed class PushJson
         public override RecommendedAd Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             JsonSerializer.Deserialize<RecommendedAd>(ref reader, Plain);
 
-        public override void Write(Utf8JsonWriter writer, RecommendedAd value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName(CampaignName);
-            JsonSerializer.Serialize(writer, value.Campaign, options);
-            ReasonConverter.WriteScored(writer, value.Score, value.Reasons);
-            writer.WriteEndObject();
-        }
+        public override void Write(Utf8JsonWriter writer, RecommendedAd value, JsonSerializerOptions options) =>
+            ReasonConverter.WriteEntry(writer, CampaignName, (JsonConverter<AdCampaign>)options.GetConverter(typeof(AdCampaign)), value.Campaign, value.Score, value.Reasons, options);
     }
 
     /// <inheritdoc cref="RecommendedLookConverter"/>
@@ -108,9 +96,24 @@ public sealed class PushJson
         private static readonly JsonEncodedText ContributionName = JsonEncodedText.Encode("contribution");
         private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
 
-        /// <summary>The "score" and "reasons" members that a recommended look and a recommended ad share.</summary>
-        public static void WriteScored(Utf8JsonWriter writer, float score, ImmutableArray<Reason> reasons)
+        /// <summary>
+        /// The shape a recommended look and a recommended ad share: the look or campaign (through its converter, or
+        /// null as the default converter writes a missing one), then "score" and "reasons".
+        /// </summary>
+        public static void WriteEntry<THead>(Utf8JsonWriter writer, JsonEncodedText headName, JsonConverter<THead> headConverter, THead? head, float score, ImmutableArray<Reason> reasons, JsonSerializerOptions options)
+            where THead : class
         {
+            writer.WriteStartObject();
+            writer.WritePropertyName(headName);
+            if (head is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                headConverter.Write(writer, head, options);
+            }
+
             writer.WriteNumber(ScoreName, score);
             writer.WriteStartArray(ReasonsName);
             foreach (var reason in reasons)
@@ -119,6 +122,7 @@ public sealed class PushJson
             }
 
             writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         public override Reason Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

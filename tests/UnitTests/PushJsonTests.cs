@@ -52,6 +52,16 @@ public class PushJsonTests
     }
 
     [Fact]
+    public void AMissingLookOrCampaignIsWrittenAsNullAsTheDefaultConverterWritesIt()
+    {
+        var looks = new LookRecommendations(1, DateTimeOffset.UnixEpoch, [new RecommendedLook(null!, 0.2f, [EveryKindOfReason[0]])]);
+        var ads = new AdRecommendations(1, DateTimeOffset.UnixEpoch, [new RecommendedAd(null!, 0.3f, [])]);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(looks, Web), PushJson.Of(looks).Utf8.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(ads, Web), PushJson.Of(ads).Utf8.ToArray());
+    }
+
+    [Fact]
     public void AReasonOnItsOwnIsWrittenAsTheDefaultConverterWritesIt()
     {
         foreach (var reason in EveryKindOfReason)
