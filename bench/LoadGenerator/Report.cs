@@ -26,6 +26,9 @@ public static class Report
         o.WriteLine();
         o.WriteLine($"OtMz load generator  {c.Url}  {c.Clients} clients  {c.Rate} signals/s  {c.Warmup} s warm-up + {c.Duration} s measured  grace {c.Grace} s  {c.Transport}  pick {c.Pick} seed {c.Seed}");
         o.WriteLine($"machine: {r.Machine.ProcessorCount} cores, {r.Machine.Os}, {r.Machine.Runtime}");
+        o.WriteLine(r.Machine.FrameworkPrecompiled
+            ? "generator: framework code precompiled (ReadyToRun); DOTNET_ReadyToRun=0, as `dotnet run` sets it, takes about a fifth less CPU (bench/README.md)"
+            : "generator: framework code compiled for this machine at first call (DOTNET_ReadyToRun=0)");
         if (r.SetupFailure is not null)
         {
             o.WriteLine($"connected {r.Connected}/{c.Clients} in {F(r.ConnectSeconds, 1)} s");

@@ -91,7 +91,11 @@ public sealed record RunConfig(
 public sealed record ServerCpuUse(
     int Pid, double IdleCores, double CpuMs, double WallSeconds, double Cores, long Signals, double CpuMsPerSignal, double CpuMsPerSignalNetOfIdle);
 
-public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture);
+/// <param name="FrameworkPrecompiled">
+/// Whether the generator runs the framework's ReadyToRun code as shipped. With tiered compilation off, that code is
+/// never recompiled; <c>DOTNET_ReadyToRun=0</c> (set by the project's launch profile) compiles it for this machine.
+/// </param>
+public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture, bool FrameworkPrecompiled);
 
 public sealed record Counts
 {

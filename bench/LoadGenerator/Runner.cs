@@ -59,6 +59,10 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
         Failed,
     }
 
+    /// <summary>Whether the runtime uses the framework's precompiled code: only an environment variable turns that off.</summary>
+    private static bool FrameworkPrecompiled() =>
+        (Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") ?? Environment.GetEnvironmentVariable("COMPlus_ReadyToRun")) != "0";
+
     public async Task<Result> RunAsync(CancellationToken hardStop)
     {
         var started = DateTimeOffset.UtcNow;
@@ -68,7 +72,7 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
                 options.TransportName, options.ConnectConcurrency, options.ConnectTimeout, options.TickMs,
                 options.RandomPick ? "random" : "roundrobin", options.Seed),
             Machine = new MachineInfo(Environment.MachineName, Environment.ProcessorCount, RuntimeInformation.OSDescription,
-                RuntimeInformation.FrameworkDescription, RuntimeInformation.ProcessArchitecture.ToString()),
+                RuntimeInformation.FrameworkDescription, RuntimeInformation.ProcessArchitecture.ToString(), FrameworkPrecompiled()),
             StartedAt = started,
         };
 
