@@ -9,6 +9,7 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 const string Usage = """
     usage: OtMz.GcTrace TRACE.nettrace              allocation rate by type, collections, promoted bytes, pauses
            OtMz.GcTrace TRACE.nettrace TYPE [N]     where TYPE (e.g. System.Byte[]) was allocated, N frames [8]
+           OtMz.GcTrace TRACE.nettrace --timeline   every collection and every pause at its wall-clock time (UTC)
     """;
 
 if (args.Length is < 1 or > 3 || (args.Length == 3 && !(int.TryParse(args[2], out var n) && n > 0)))
@@ -26,6 +27,10 @@ if (!File.Exists(args[0]))
 if (args.Length == 1)
 {
     Summarize(args[0]);
+}
+else if (args[1] == "--timeline")
+{
+    Timeline(args[0]);
 }
 else
 {
@@ -92,6 +97,36 @@ static void Summarize(string file)
     {
         Console.WriteLine($"  {bytes * 100.0 / allocated,5:F1} % {bytes / 1048576.0 / seconds,7:F1} MB/s  {type}");
     }
+}
+
+// One line per collection (its start, generation, kind, reason and how long until it ended; a background gen2
+// collection runs beside the program for most of that time) and one per pause of the program, so that both can be
+// lined up with the load generator's latency slices, which give their start time in UTC too.
+static void Timeline(string file)
+{
+    using var source = new EventPipeEventSource(file);
+    var running = new Dictionary<long, (DateTime At, int Generation, GCType Type, GCReason Reason)>();
+    DateTime? suspendedAt = null;
+    source.Clr.GCStart += e => running[e.Count] = (e.TimeStamp.ToUniversalTime(), e.Depth, e.Type, e.Reason);
+    source.Clr.GCStop += e =>
+    {
+        if (running.Remove(e.Count, out var gc))
+        {
+            var took = (e.TimeStamp.ToUniversalTime() - gc.At).TotalMilliseconds;
+            Console.WriteLine($"{gc.At:HH:mm:ss.fff}  gen{gc.Generation} {gc.Type,-16} {took,9:F2} ms  #{e.Count} {gc.Reason}");
+        }
+    };
+    source.Clr.GCSuspendEEStart += e => suspendedAt = e.TimeStamp.ToUniversalTime();
+    source.Clr.GCRestartEEStop += e =>
+    {
+        if (suspendedAt is { } at)
+        {
+            Console.WriteLine($"{at:HH:mm:ss.fff}  pause {(e.TimeStamp.ToUniversalTime() - at).TotalMilliseconds,9:F2} ms");
+        }
+
+        suspendedAt = null;
+    };
+    source.Process();
 }
 
 static void AllocationSites(string file, string type, int depth)

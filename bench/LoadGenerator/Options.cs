@@ -22,6 +22,8 @@ public sealed record Options
           --connect-concurrency C   connections (and token requests) opened at a time [50]
           --connect-timeout S       seconds allowed for tokens, look ids and every connection [120]
           --tick MS                 scheduler tick, 1 to 10 ms [2]
+          --slice S                 seconds per slice of the latency-over-time lines [5, or a tenth of the
+                                    duration if that is longer]
           --pick P                  roundrobin | random (seeded) user for each signal [roundrobin]
           --seed N                  seed for users (random pick), signal types and looks [42]
           --server-pid PID          also report the CPU time of that local process (the server) per accepted
@@ -54,6 +56,11 @@ public sealed record Options
     public double ConnectTimeout { get; init; } = 120;
 
     public int TickMs { get; init; } = 2;
+
+    /// <summary>The width of the latency-over-time slices in seconds, or null for the default.</summary>
+    public double? SliceSeconds { get; init; }
+
+    public double SliceWidth => SliceSeconds ?? Math.Max(5, Math.Ceiling(Duration / 10));
 
     public bool RandomPick { get; init; }
 
@@ -125,6 +132,7 @@ public sealed record Options
                 "connect-concurrency" => options with { ConnectConcurrency = ParseInt(name, value, 1, 10_000) },
                 "connect-timeout" => options with { ConnectTimeout = ParseDouble(name, value, 1, 3_600) },
                 "tick" => options with { TickMs = ParseInt(name, value, 1, 10) },
+                "slice" => options with { SliceSeconds = ParseDouble(name, value, 0.1, 86_400) },
                 "pick" => options with { RandomPick = ParsePick(value) },
                 "seed" => options with { Seed = ParseInt(name, value, int.MinValue, int.MaxValue) },
                 "server-pid" => options with { ServerPid = ParseInt(name, value, 1, int.MaxValue) },

@@ -60,8 +60,9 @@ public static class Report
         LatencyRow(o, "signal -> reflecting LooksUpdated", r.PushLatencyMs);
         LatencyRow(o, "signal -> SendSignal ack", r.AckLatencyMs);
         o.WriteLine();
-        o.WriteLine("push latency by slice of the measured part (s: p50 / p99 / max ms):");
-        o.WriteLine("  " + string.Join("  ", r.Windows.Select(w => $"{w.FromSeconds:0}-{w.ToSeconds:0}: {Ms(w.P50)}/{Ms(w.P99)}/{Ms(w.Max)}")));
+        var from = r.MeasuredStartedAt is { } at ? $", which started {at.UtcDateTime:HH:mm:ss.fff} UTC" : "";
+        o.WriteLine($"push latency by slice of the measured part{from} (s: p50 / p99 / max ms):");
+        o.WriteLine("  " + string.Join("  ", r.Windows.Select(w => $"{w.FromSeconds:0.#}-{w.ToSeconds:0.#}: {Ms(w.P50)}/{Ms(w.P99)}/{Ms(w.Max)}")));
         PrintErrors(r, o);
         foreach (var lost in r.SampleLost)
         {

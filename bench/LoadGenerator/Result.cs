@@ -60,6 +60,9 @@ public sealed record Result
     /// <summary>Send to the SendSignal acknowledgement (measured signals): the hub round trip including the grain.</summary>
     public Percentiles AckLatencyMs { get; init; } = new();
 
+    /// <summary>When the first measured signal was sent (wall clock, UTC); null if sending never got that far.</summary>
+    public DateTimeOffset? MeasuredStartedAt { get; init; }
+
     /// <summary>Push latency over consecutive windows of the measured part, by scheduled send time.</summary>
     public IReadOnlyList<Window> Windows { get; init; } = [];
 

@@ -39,6 +39,9 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
     private TimeSpan? _serverCpuAtMeasureStart;
     private long _serverWallAtMeasureStart;
 
+    // When the first measured signal went out, to line the latency slices up with traces of the server.
+    private DateTimeOffset? _measuredStartedAt;
+
     // The signal log, one slot per scheduled signal.
     private long _total;
     private long _warmupCount;
@@ -330,10 +333,14 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
 
                 while (next < due)
                 {
-                    if (next == _warmupCount && options.ServerPid is not null)
+                    if (next == _warmupCount)
                     {
-                        _serverCpuAtMeasureStart = ServerCpu();
-                        _serverWallAtMeasureStart = Stopwatch.GetTimestamp();
+                        _measuredStartedAt = DateTimeOffset.UtcNow;
+                        if (options.ServerPid is not null)
+                        {
+                            _serverCpuAtMeasureStart = ServerCpu();
+                            _serverWallAtMeasureStart = Stopwatch.GetTimestamp();
+                        }
                     }
 
                     var user = options.RandomPick ? random.Next(_clients.Length) : (int)(next % _clients.Length);
@@ -551,6 +558,7 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
             PushLatencyMs = Percentiles.Of([.. latencies]),
             AckLatencyMs = Percentiles.Of([.. acks]),
             Windows = Windows(reflectedAt),
+            MeasuredStartedAt = _measuredStartedAt,
             ClientCpuCores = cpuCores,
             SampleErrors = [.. _errors.Take(10)],
             SampleLost = lostSamples,
@@ -559,11 +567,11 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
         };
     }
 
-    /// <summary>Push latency per 5-second slice of the measured timetable (10 slices at most).</summary>
+    /// <summary>Push latency per slice of the measured timetable (<see cref="Options.SliceWidth"/> seconds each).</summary>
     private List<Window> Windows(long[] reflectedAt)
     {
         var windows = new List<Window>();
-        var width = Math.Max(5, Math.Ceiling(options.Duration / 10));
+        var width = options.SliceWidth;
         for (var from = 0.0; from < options.Duration; from += width)
         {
             var to = Math.Min(options.Duration, from + width);
