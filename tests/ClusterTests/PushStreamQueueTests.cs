@@ -15,12 +15,12 @@ public class PushStreamQueueTests(ClusterFixture fixture)
     private IServiceProvider SiloServices => fixture.PrimarySilo;
 
     [Fact]
-    public void DeliveredPushesAreKeptForTwoSecondsNotThirty()
+    public void DeliveredPushesAreKeptForHalfASecond()
     {
         var eviction = SiloServices.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(PushStreams.Provider);
 
-        Assert.Equal(TimeSpan.FromSeconds(2), eviction.DataMaxAgeInCache);
-        Assert.Equal(TimeSpan.FromSeconds(1), eviction.DataMinTimeInCache);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), eviction.DataMaxAgeInCache);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), eviction.DataMinTimeInCache);
     }
 
     [Fact]
