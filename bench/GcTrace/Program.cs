@@ -44,7 +44,7 @@ static void Summarize(string file)
     using var source = new EventPipeEventSource(file);
     var byType = new Dictionary<string, long>();
     long allocated = 0;
-    double first = double.NaN, last = 0, suspendedAt = double.NaN;
+    double first = double.NaN, last = 0;
     var generations = new List<int>();
     var promoted = new List<long>();
     var pauses = new List<double>();
@@ -57,16 +57,7 @@ static void Summarize(string file)
     };
     source.Clr.GCStart += e => generations.Add(e.Depth);
     source.Clr.GCHeapStats += e => promoted.Add(e.TotalPromotedSize0);
-    source.Clr.GCSuspendEEStart += e => suspendedAt = e.TimeStampRelativeMSec;
-    source.Clr.GCRestartEEStop += e =>
-    {
-        if (!double.IsNaN(suspendedAt))
-        {
-            pauses.Add(e.TimeStampRelativeMSec - suspendedAt);
-        }
-
-        suspendedAt = double.NaN;
-    };
+    OnPause(source, (_, ms) => pauses.Add(ms));
     source.Process();
 
     var seconds = (last - first) / 1000;
@@ -106,7 +97,6 @@ static void Timeline(string file)
 {
     using var source = new EventPipeEventSource(file);
     var running = new Dictionary<long, (DateTime At, int Generation, GCType Type, GCReason Reason)>();
-    DateTime? suspendedAt = null;
     source.Clr.GCStart += e => running[e.Count] = (e.TimeStamp.ToUniversalTime(), e.Depth, e.Type, e.Reason);
     source.Clr.GCStop += e =>
     {
@@ -116,17 +106,30 @@ static void Timeline(string file)
             Console.WriteLine($"{gc.At:HH:mm:ss.fff}  gen{gc.Generation} {gc.Type,-16} {took,9:F2} ms  #{e.Count} {gc.Reason}");
         }
     };
-    source.Clr.GCSuspendEEStart += e => suspendedAt = e.TimeStamp.ToUniversalTime();
+    OnPause(source, (at, ms) => Console.WriteLine($"{at:HH:mm:ss.fff}  pause {ms,9:F2} ms"));
+    source.Process();
+}
+
+// A pause of the program: from the runtime starting to suspend it for a collection until it let it run again; told
+// when it started (UTC) and how long it lasted (ms).
+static void OnPause(EventPipeEventSource source, Action<DateTime, double> pause)
+{
+    DateTime? suspendedAt = null;
+    var suspendedMs = 0.0;
+    source.Clr.GCSuspendEEStart += e =>
+    {
+        suspendedAt = e.TimeStamp.ToUniversalTime();
+        suspendedMs = e.TimeStampRelativeMSec;
+    };
     source.Clr.GCRestartEEStop += e =>
     {
         if (suspendedAt is { } at)
         {
-            Console.WriteLine($"{at:HH:mm:ss.fff}  pause {(e.TimeStamp.ToUniversalTime() - at).TotalMilliseconds,9:F2} ms");
+            pause(at, e.TimeStampRelativeMSec - suspendedMs);
         }
 
         suspendedAt = null;
     };
-    source.Process();
 }
 
 static void AllocationSites(string file, string type, int depth)
