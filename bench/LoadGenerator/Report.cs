@@ -29,6 +29,11 @@ public static class Report
         o.WriteLine(r.Machine.FrameworkPrecompiled
             ? "generator: framework code precompiled (ReadyToRun); DOTNET_ReadyToRun=0, as `dotnet run` sets it, takes about a fifth less CPU (bench/README.md)"
             : "generator: framework code compiled for this machine at first call (DOTNET_ReadyToRun=0)");
+        if (r.Probe is { } probe)
+        {
+            o.WriteLine($"speed probe: sorting 1,000,000 seeded ints took {Ms(probe.MedianMs)} ms (median of {SpeedProbe.Rounds}, {Ms(probe.MinMs)}-{Ms(probe.MaxMs)}), before connecting");
+        }
+
         if (r.SetupFailure is not null)
         {
             o.WriteLine($"connected {r.Connected}/{c.Clients} in {F(r.ConnectSeconds, 1)} s");
@@ -55,6 +60,11 @@ public static class Report
         {
             o.WriteLine($"server (pid {server.Pid}): idle {F(server.IdleCores, 3)} cores; measured part to end of grace {F(server.CpuMs, 0)} ms CPU in {F(server.WallSeconds, 2)} s = {F(server.Cores, 3)} cores; {N(server.Signals)} accepted signals: {F(server.CpuMsPerSignal, 3)} ms CPU per signal ({F(server.CpuMsPerSignalNetOfIdle, 3)} net of idle)");
         }
+        if (r.StolenCores is { } stolen)
+        {
+            o.WriteLine($"stolen by the hypervisor, measured part to end of grace: {F(stolen, 3)} cores (/proc/stat steal)");
+        }
+
         o.WriteLine();
         o.WriteLine($"{"latency, ms (measured)",-34}{"count",9}{"p50",9}{"p95",9}{"p99",9}{"max",9}{"mean",9}");
         LatencyRow(o, "signal -> reflecting LooksUpdated", r.PushLatencyMs);

@@ -72,6 +72,12 @@ public sealed record Result
     /// <summary>With --server-pid: the server process's CPU use; null otherwise.</summary>
     public ServerCpuUse? Server { get; init; }
 
+    /// <summary>The speed probe timed before connecting (<see cref="SpeedProbe"/>).</summary>
+    public ProbeResult? Probe { get; init; }
+
+    /// <summary>CPU time stolen by the hypervisor from the first measured signal until the grace ended, in cores; null off Linux.</summary>
+    public double? StolenCores { get; init; }
+
     public IReadOnlyList<string> SampleErrors { get; init; } = [];
 
     /// <summary>Up to 10 users with a lost signal, with that signal's acknowledged version and the highest push version seen.</summary>

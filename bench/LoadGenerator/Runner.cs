@@ -35,12 +35,15 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
     private volatile bool _stopping;
     private volatile bool _frozen;
 
-    // --server-pid: the server's CPU time when the first measured signal went out.
+    // When the first measured signal went out (Stopwatch timestamp), and the server's CPU time then (--server-pid).
+    private long _wallAtMeasureStart;
     private TimeSpan? _serverCpuAtMeasureStart;
-    private long _serverWallAtMeasureStart;
 
     // When the first measured signal went out, to line the latency slices up with traces of the server.
     private DateTimeOffset? _measuredStartedAt;
+
+    // The hypervisor's stolen time when the first measured signal went out.
+    private TimeSpan? _stolenAtMeasureStart;
 
     // The signal log, one slot per scheduled signal.
     private long _total;
@@ -78,6 +81,9 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
                 RuntimeInformation.FrameworkDescription, RuntimeInformation.ProcessArchitecture.ToString(), FrameworkPrecompiled()),
             StartedAt = started,
         };
+
+        // Before any client connects, while only the server's idle work shares the cores.
+        baseResult = baseResult with { Probe = SpeedProbe.Run() };
 
         // Set-up: everything before the first signal must fit in the connect timeout.
         var connectWatch = Stopwatch.StartNew();
@@ -145,9 +151,16 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
         var graceUsed = graceWatch.Elapsed.TotalSeconds;
         var cpuCores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / cpuWatch.Elapsed.TotalSeconds;
         var serverCpuAtEnd = ServerCpu();
-        var serverWallAtEnd = Stopwatch.GetTimestamp();
+        var wallAtEnd = Stopwatch.GetTimestamp();
+        var stolenAtEnd = StolenTime.Read();
         _frozen = true;
         var result = Analyse(baseResult, connectSeconds, sendStart, sendEnd, maxLagMs, graceUsed, cpuCores, hardStop.IsCancellationRequested);
+        if (_stolenAtMeasureStart is { } stolenFrom && stolenAtEnd is { } stolenTo && !hardStop.IsCancellationRequested)
+        {
+            var wall = Stopwatch.GetElapsedTime(_wallAtMeasureStart, wallAtEnd).TotalSeconds;
+            result = result with { StolenCores = (stolenTo - stolenFrom).TotalSeconds / wall };
+        }
+
         if (options.ServerPid is { } serverPid && _serverCpuAtMeasureStart is { } from && serverCpuAtEnd is { } to && !hardStop.IsCancellationRequested)
         {
             // What the server burns with every client still connected and nothing sent (keep-alives, timers, queue
@@ -163,7 +176,7 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
 
             var idle = ((ServerCpu() ?? to) - to).TotalSeconds / idleWatch.Elapsed.TotalSeconds;
             var cpuMs = (to - from).TotalMilliseconds;
-            var wall = Stopwatch.GetElapsedTime(_serverWallAtMeasureStart, serverWallAtEnd).TotalSeconds;
+            var wall = Stopwatch.GetElapsedTime(_wallAtMeasureStart, wallAtEnd).TotalSeconds;
             var signals = result.Measured.Accepted;
             result = result with
             {
@@ -336,11 +349,9 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
                     if (next == _warmupCount)
                     {
                         _measuredStartedAt = DateTimeOffset.UtcNow;
-                        if (options.ServerPid is not null)
-                        {
-                            _serverCpuAtMeasureStart = ServerCpu();
-                            _serverWallAtMeasureStart = Stopwatch.GetTimestamp();
-                        }
+                        _serverCpuAtMeasureStart = ServerCpu();
+                        _wallAtMeasureStart = Stopwatch.GetTimestamp();
+                        _stolenAtMeasureStart = StolenTime.Read();
                     }
 
                     var user = options.RandomPick ? random.Next(_clients.Length) : (int)(next % _clients.Length);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using OtMz.LoadGenerator;
+
+namespace OtMz.RealtimeTests;
+
+/// <summary>The load generator (bench/LoadGenerator) against the real server on loopback, as docs/benchmarks.md runs it, scaled down.</summary>
+public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
+{
+    [Fact]
+    public async Task ASmallRunAgainstTheRealServerReflectsEverySignalAndReportsTheMachine()
+    {
+        var options = Options.Parse(
+        [
+            "--url", api.BaseAddress.ToString(), "--clients", "20", "--rate", "40", "--warmup", "1", "--duration", "2",
+            "--grace", "20", "--server-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+        ]);
+        using var hardStop = new CancellationTokenSource(options.HardLimit);
+        var log = new StringWriter();
+        Result result;
+        await using (var runner = new Runner(options, log))
+        {
+            result = await runner.RunAsync(hardStop.Token);
+        }
+
+        Assert.True(result.ExitCode == 0, result.Verdict + "\n" + log);
+        Assert.Equal(20, result.Connected);
+        Assert.Equal(40, result.Warmup.Accepted);
+        Assert.Equal(80, result.Measured.Accepted);
+        Assert.Equal(0, result.Total.Lost);
+        Assert.Equal(80, result.PushLatencyMs.Count);
+        Assert.InRange(result.PushLatencyMs.P50, 0.001, result.PushLatencyMs.Max);
+        Assert.True(result.LooksPushes >= 20, $"{result.LooksPushes} LooksUpdated pushes for 20 users' signals");
+
+        var probe = Assert.IsType<ProbeResult>(result.Probe);
+        Assert.InRange(probe.MedianMs, probe.MinMs, probe.MaxMs);
+        Assert.True(probe.MinMs > 0);
+
+        var server = Assert.IsType<ServerCpuUse>(result.Server);
+        Assert.Equal(Environment.ProcessId, server.Pid);
+        Assert.Equal(80, server.Signals);
+        Assert.True(server.CpuMs > 0);
+        Assert.InRange(result.StolenCores!.Value, 0, Environment.ProcessorCount);
+
+        var report = new StringWriter();
+        Report.Print(result, report);
+        Assert.Contains("speed probe: sorting 1,000,000 seeded ints took ", report.ToString());
+        Assert.Contains("stolen by the hypervisor, measured part to end of grace: ", report.ToString());
+        Assert.Contains("OK: every accepted signal was reflected", report.ToString());
+    }
+
+    [Fact]
+    public void TheStolenTimeIsTheStealFieldOfProcStatsAggregateLine()
+    {
+        // user nice system idle iowait irq softirq steal guest guest_nice, in ticks of 1/100 s
+        Assert.Equal(TimeSpan.FromSeconds(2.8), StolenTime.Parse("cpu  18113 7 3922 88092 386 1 336 280 5 0"));
+        Assert.Equal(TimeSpan.Zero, StolenTime.Parse("cpu  18113 7 3922 88092 386 1 336 0"));
+        Assert.Null(StolenTime.Parse("cpu0 18113 7 3922 88092 386 1 336 280 5 0"));
+        Assert.Null(StolenTime.Parse("cpu  18113 7 3922"));
+        Assert.Null(StolenTime.Parse("cpu  18113 7 3922 88092 386 1 336 -28"));
+        Assert.Null(StolenTime.Parse(null));
+    }
+}
