@@ -82,7 +82,7 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
             StartedAt = started,
         };
 
-        // Before any client connects, while only the server's idle work shares the cores.
+        // Before this run's clients connect; a previous run's may still be closing on the server, which shows in it.
         baseResult = baseResult with { Probe = SpeedProbe.Run() };
 
         // Set-up: everything before the first signal must fit in the connect timeout.
