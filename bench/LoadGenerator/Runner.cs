@@ -35,14 +35,11 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
     private volatile bool _stopping;
     private volatile bool _frozen;
 
-    // When the first measured signal went out (Stopwatch timestamp), and the server's CPU time then (--server-pid).
+    // When the first measured signal went out: as a Stopwatch timestamp, on the wall clock (to line the latency slices
+    // up with traces of the server), and the server's CPU time (--server-pid) and the hypervisor's stolen time then.
     private long _wallAtMeasureStart;
-    private TimeSpan? _serverCpuAtMeasureStart;
-
-    // When the first measured signal went out, to line the latency slices up with traces of the server.
     private DateTimeOffset? _measuredStartedAt;
-
-    // The hypervisor's stolen time when the first measured signal went out.
+    private TimeSpan? _serverCpuAtMeasureStart;
     private TimeSpan? _stolenAtMeasureStart;
 
     // The signal log, one slot per scheduled signal.
@@ -151,14 +148,13 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
         var graceUsed = graceWatch.Elapsed.TotalSeconds;
         var cpuCores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / cpuWatch.Elapsed.TotalSeconds;
         var serverCpuAtEnd = ServerCpu();
-        var wallAtEnd = Stopwatch.GetTimestamp();
+        var measuredWall = Stopwatch.GetElapsedTime(_wallAtMeasureStart).TotalSeconds;
         var stolenAtEnd = StolenTime.Read();
         _frozen = true;
         var result = Analyse(baseResult, connectSeconds, sendStart, sendEnd, maxLagMs, graceUsed, cpuCores, hardStop.IsCancellationRequested);
         if (_stolenAtMeasureStart is { } stolenFrom && stolenAtEnd is { } stolenTo && !hardStop.IsCancellationRequested)
         {
-            var wall = Stopwatch.GetElapsedTime(_wallAtMeasureStart, wallAtEnd).TotalSeconds;
-            result = result with { StolenCores = (stolenTo - stolenFrom).TotalSeconds / wall };
+            result = result with { StolenCores = (stolenTo - stolenFrom).TotalSeconds / measuredWall };
         }
 
         if (options.ServerPid is { } serverPid && _serverCpuAtMeasureStart is { } from && serverCpuAtEnd is { } to && !hardStop.IsCancellationRequested)
@@ -176,12 +172,11 @@ public sealed class Runner(Options options, TextWriter log) : IAsyncDisposable
 
             var idle = ((ServerCpu() ?? to) - to).TotalSeconds / idleWatch.Elapsed.TotalSeconds;
             var cpuMs = (to - from).TotalMilliseconds;
-            var wall = Stopwatch.GetElapsedTime(_wallAtMeasureStart, wallAtEnd).TotalSeconds;
             var signals = result.Measured.Accepted;
             result = result with
             {
-                Server = new ServerCpuUse(serverPid, idle, cpuMs, wall, cpuMs / 1000 / wall, signals,
-                    signals > 0 ? cpuMs / signals : 0, signals > 0 ? (cpuMs - idle * wall * 1000) / signals : 0),
+                Server = new ServerCpuUse(serverPid, idle, cpuMs, measuredWall, cpuMs / 1000 / measuredWall, signals,
+                    signals > 0 ? cpuMs / signals : 0, signals > 0 ? (cpuMs - idle * measuredWall * 1000) / signals : 0),
             };
         }
 
