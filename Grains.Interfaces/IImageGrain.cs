@@ -16,4 +16,8 @@ public interface IImageGrain : IGrainWithStringKey
 
     [Alias("delete")]
     Task Delete();
+
+    /// <summary>Deletes the image only if it is the catalog photo uploaded for <paramref name="lookId"/>; true if it did.</summary>
+    [Alias("delete-for-look")]
+    Task<bool> DeleteForLook(string lookId);
 }

@@ -63,11 +63,14 @@ public static class ImageUploads
         _ => "The picture could not be decoded.",
     };
 
-    /// <summary>Stores an analysed picture under a fresh id and returns the id.</summary>
-    public static async Task<string> StoreAsync(IGrainFactory grains, EncodedPicture picture, string? ownerId)
+    /// <summary>
+    /// Stores an analysed picture under a fresh id and returns the id: a closet picture owned by
+    /// <paramref name="ownerId"/>, or a catalog photo that belongs to <paramref name="lookId"/>.
+    /// </summary>
+    public static async Task<string> StoreAsync(IGrainFactory grains, EncodedPicture picture, string? ownerId, string? lookId = null)
     {
         var id = $"img-{Guid.CreateVersion7():N}";
-        await grains.GetGrain<IImageGrain>(id).Put(new StoredImage(id, picture.ContentType, picture.Bytes, picture.Width, picture.Height, ownerId));
+        await grains.GetGrain<IImageGrain>(id).Put(new StoredImage(id, picture.ContentType, picture.Bytes, picture.Width, picture.Height, ownerId, lookId));
         return id;
     }
 }

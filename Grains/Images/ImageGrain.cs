@@ -38,4 +38,16 @@ public sealed class ImageGrain(IImageStore store) : Grain, IImageGrain
         (_image, _loaded) = (null, true);
         DeactivateOnIdle();
     }
+
+    /// <summary>The check and the delete happen in one turn of this grain, so no Put can slip between them.</summary>
+    public async Task<bool> DeleteForLook(string lookId)
+    {
+        if (await Get() is not { OwnerId: null } image || image.LookId != lookId)
+        {
+            return false;
+        }
+
+        await Delete();
+        return true;
+    }
 }

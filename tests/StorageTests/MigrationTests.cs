@@ -14,6 +14,7 @@ public class MigrationTests(PostgresServer server)
         "0003_orleans_reminders",
         "0004_platform",
         "0005_images_owner",
+        "0006_images_look",
     ];
 
     private static readonly string[] ExpectedTables =
