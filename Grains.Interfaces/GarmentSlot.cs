@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[JsonConverter(typeof(JsonStringEnumConverter<GarmentSlot>))]
+[JsonConverter(typeof(WireEnumConverter<GarmentSlot>))]
 public enum GarmentSlot
 {
     [JsonStringEnumMemberName("outer")] Outer,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Gender>))]
+[JsonConverter(typeof(WireEnumConverter<Gender>))]
 public enum Gender
 {
     [JsonStringEnumMemberName("women")] Women,

@@ -7,6 +7,7 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("get"), ReadOnly]
     Task<RegionWeather> GetWeather();
 
+    /// <summary>Stores <paramref name="weather"/> unless the stored observation is newer; returns what is stored either way.</summary>
     [Alias("set")]
     Task<RegionWeather> SetWeather(Weather weather);
 }

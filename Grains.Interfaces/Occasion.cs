@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Occasion>))]
+[JsonConverter(typeof(WireEnumConverter<Occasion>))]
 public enum Occasion
 {
     [JsonStringEnumMemberName("daily")] Daily,

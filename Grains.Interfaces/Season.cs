@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Season>))]
+[JsonConverter(typeof(WireEnumConverter<Season>))]
 public enum Season
 {
     [JsonStringEnumMemberName("spring")] Spring,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-[JsonConverter(typeof(JsonStringEnumConverter<SignalType>))]
+[JsonConverter(typeof(WireEnumConverter<SignalType>))]
 public enum SignalType
 {
     [JsonStringEnumMemberName("like")] Like,

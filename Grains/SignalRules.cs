@@ -12,6 +12,12 @@ public static class SignalRules
     public const int MaxIdLength = 64;
     public const int MaxDwellMs = 3_600_000;
 
+    /// <summary>How far ahead of the server's clock an occurredAt may be: phones' clocks drift.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>How old an occurredAt may be: a phone that was offline sends what it saw when it is back.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
+
     public static ImmutableArray<FieldError> Validate(IReadOnlyList<Signal?> signals, string prefix = "signals")
     {
         var errors = ImmutableArray.CreateBuilder<FieldError>();
@@ -36,7 +42,8 @@ public static class SignalRules
         return errors.ToImmutable();
     }
 
-    public static IEnumerable<FieldError> ValidateOne(Signal signal, string field = "")
+    /// <summary>The errors of one signal; <paramref name="now"/>, when given, bounds its occurredAt.</summary>
+    public static IEnumerable<FieldError> ValidateOne(Signal signal, string field = "", DateTimeOffset? now = null)
     {
         if (string.IsNullOrWhiteSpace(signal.Id))
         {
@@ -45,6 +52,16 @@ public static class SignalRules
         else if (signal.Id.Length > MaxIdLength)
         {
             yield return new FieldError(field + "id", $"A signal id has at most {MaxIdLength} characters.");
+        }
+        else if (signal.Id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            yield return new FieldError(field + "id", "A signal id has no spaces or control characters.");
+        }
+
+        if (now is { } clock && signal.OccurredAt is { } occurred && (occurred > clock + MaxClockSkew || occurred < clock - MaxAge))
+        {
+            yield return new FieldError(field + "occurredAt",
+                $"occurredAt is at most {MaxAge.TotalDays:0} days before the server's clock and at most {MaxClockSkew.TotalMinutes:0} minutes after it.");
         }
 
         if (!Enum.IsDefined(signal.Type))
@@ -67,9 +84,14 @@ public static class SignalRules
         {
             yield return new FieldError(field + "lookId", $"A {signal.Type.ToString().ToLowerInvariant()} signal needs the lookId it is about.");
         }
-        else if (signal.LookId.Length > MaxIdLength)
+        else if (!IdRules.IsValid(signal.LookId))
         {
-            yield return new FieldError(field + "lookId", $"A look id has at most {MaxIdLength} characters.");
+            yield return new FieldError(field + "lookId", $"A look id has {IdRules.Rule}.");
+        }
+
+        if (signal.ItemId is { } itemId && !IdRules.IsValid(itemId))
+        {
+            yield return new FieldError(field + "itemId", $"An item id has {IdRules.Rule}.");
         }
 
         if (signal.Type == SignalType.Dwell && signal.DwellMs is not (>= 0 and <= MaxDwellMs))

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -102,7 +103,7 @@ public static class OtMzSiloExtensions
         }
         else
         {
-            services.AddSingleton<ICatalogStore>(new PostgresCatalogStore(connectionString));
+            services.AddSingleton<ICatalogStore>(sp => new PostgresCatalogStore(connectionString, sp.GetService<ILogger<PostgresCatalogStore>>()));
             services.AddSingleton<IImageStore>(new PostgresImageStore(connectionString));
         }
 

@@ -9,7 +9,7 @@ namespace OtMz.Api.Endpoints;
 /// </summary>
 public static class ImagesApi
 {
-    public const string Path = "/api/v1/images";
+    public const string Path = LookRules.CatalogImagePath;
 
     public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
     {

@@ -116,6 +116,12 @@ public static class LooksApi
                 return Problems.Validation(errors);
             }
 
+            // A link to one of our photos must name a catalog photo: a closet photo is private and would never be served.
+            if (LookRules.CatalogImageId(validated.ImageUrl) is { } imageId && await api.Grains.GetGrain<IImageGrain>(imageId).Get() is not { OwnerId: null })
+            {
+                return Problems.Validation("imageUrl", $"There is no catalog photo '{imageId}'; upload the photo with the look (multipart) or link an https URL.");
+            }
+
             look = validated;
         }
 
@@ -123,7 +129,7 @@ public static class LooksApi
         await api.Grains.GetGrain<ICatalogGrain>(0).Upsert(look);
         if (previous is not null && previous.ImageUrl != look.ImageUrl)
         {
-            await DeleteOwnImageAsync(api, previous);
+            await DeleteOwnedImageAsync(api, previous);
         }
 
         return previous is not null ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
@@ -137,7 +143,7 @@ public static class LooksApi
             return Problems.NotFound($"There is no look '{id}'.");
         }
 
-        await DeleteOwnImageAsync(api, look);
+        await DeleteOwnedImageAsync(api, look);
         return TypedResults.NoContent();
     }
 
@@ -151,6 +157,7 @@ public static class LooksApi
         var form = await request.ReadFormAsync(cancellationToken);
         var errors = new List<FieldError>();
         var fields = LookUploadForm.Read(form, errors);
+        fields = fields with { Id = fields.Id ?? NewLookId() };
         var (_, fieldErrors) = Validate(fields with { StyleVector = PlaceholderStyles });
         errors.AddRange(fieldErrors);
         if (errors.Count > 0)
@@ -164,13 +171,20 @@ public static class LooksApi
             return (null, problem);
         }
 
-        var imageId = await ImageUploads.StoreAsync(api.Grains, analysis.Photo, ownerId: null);
-        var (look, _) = Validate(fields with
+        var imageId = await ImageUploads.StoreAsync(api.Grains, analysis.Photo, ownerId: null, lookId: fields.Id);
+        var (look, analysedErrors) = Validate(fields with
         {
             ImageUrl = $"{ImagesApi.Path}/{imageId}",
             Palette = [.. analysis.Colours],
             StyleVector = analysis.StyleProbabilities,
         });
+        if (look is null)
+        {
+            // The analysis produced something the catalog refuses; the photo stored for it must not linger.
+            await api.Grains.GetGrain<IImageGrain>(imageId).DeleteForLook(fields.Id!);
+            return (null, Problems.Validation(analysedErrors, StatusCodes.Status422UnprocessableEntity));
+        }
+
         return (look, null);
     }
 
@@ -195,32 +209,27 @@ public static class LooksApi
         }
     }
 
-    /// <summary>A photo this platform stored for the look goes with it; a link to somewhere else is left alone.</summary>
-    private static async Task DeleteOwnImageAsync(ApiServices api, Look look)
+    /// <summary>
+    /// The photo uploaded for this look goes with it. Anything else its imageUrl names is left alone: another
+    /// look's photo, a user's closet photo, or a link elsewhere. The image grain checks the ownership itself.
+    /// </summary>
+    private static async Task DeleteOwnedImageAsync(ApiServices api, Look look)
     {
-        if (look.ImageUrl is { } url && url.StartsWith(ImagesApi.Path + "/", StringComparison.Ordinal))
+        if (LookRules.CatalogImageId(look.ImageUrl) is { } imageId)
         {
-            await api.Grains.GetGrain<IImageGrain>(url[(ImagesApi.Path.Length + 1)..]).Delete();
+            await api.Grains.GetGrain<IImageGrain>(imageId).DeleteForLook(look.Id);
         }
     }
 
+    private static string NewLookId() => $"look-{Guid.CreateVersion7():N}";
+
+    /// <summary>Required fields are checked here; everything about their values is <see cref="LookRules"/>, which the catalog grain applies again.</summary>
     internal static (Look? Look, List<FieldError> Errors) Validate(LookInput input)
     {
         var errors = new List<FieldError>();
-        var id = input.Id ?? $"look-{Guid.CreateVersion7():N}";
-        if (!UserIds.IsValid(id))
+        if (string.IsNullOrWhiteSpace(input.Title))
         {
-            errors.Add(new FieldError("id", $"A look id has 1 to {UserIds.MaxLength} letters, digits or '-', '_', '.', '@', ':'."));
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
-        {
-            errors.Add(new FieldError("title", "A title of 1 to 200 characters is required."));
-        }
-
-        if (input.ImageUrl is { } url && !Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out _))
-        {
-            errors.Add(new FieldError("imageUrl", "imageUrl is not a URL."));
+            errors.Add(new FieldError("title", $"A title of 1 to {LookRules.MaxTitleLength} characters is required."));
         }
 
         if (input.Gender is null)
@@ -228,37 +237,9 @@ public static class LooksApi
             errors.Add(new FieldError("gender", $"gender is one of {string.Join(", ", WireNames.Of<Gender>())}."));
         }
 
-        if (input.Seasons is not { Length: > 0 })
+        if (input.MinTempC is null || input.MaxTempC is null)
         {
-            errors.Add(new FieldError("seasons", "At least one season is required."));
-        }
-
-        if (input.Occasions is not { Length: > 0 })
-        {
-            errors.Add(new FieldError("occasions", "At least one occasion is required."));
-        }
-
-        if (input.MinTempC is not { } min || input.MaxTempC is not { } max || min > max || min < -50 || max > 60)
-        {
-            errors.Add(new FieldError("minTempC", "minTempC and maxTempC are required, within -50..60 °C, with minTempC ≤ maxTempC."));
-        }
-
-        var palette = input.Palette ?? [];
-        for (var i = 0; i < palette.Length; i++)
-        {
-            if (palette[i] is null || !float.IsFinite(palette[i].Weight) || palette[i].Weight is <= 0 or > 1)
-            {
-                errors.Add(new FieldError($"palette[{i}].weight", "A palette weight is in (0, 1]."));
-            }
-        }
-
-        var garments = input.Garments ?? [];
-        for (var i = 0; i < garments.Length; i++)
-        {
-            if (garments[i] is null || !GarmentVocabulary.IsCategoryOf(garments[i].Slot, garments[i].Category))
-            {
-                errors.Add(new FieldError($"garments[{i}].category", "Not a category of that slot in the K-Fashion vocabulary (styles.md)."));
-            }
+            errors.Add(new FieldError("minTempC", $"minTempC and maxTempC are required, within {LookRules.MinTempC}..{LookRules.MaxTempC} °C."));
         }
 
         if (StyleVector.Validate(input.StyleVector) is { } vectorError)
@@ -271,9 +252,11 @@ public static class LooksApi
             return (null, errors);
         }
 
-        return (new Look(id, input.Title!.Trim(), input.ImageUrl, input.Gender!.Value,
-            [.. input.Seasons!.Distinct()], [.. input.Occasions!.Distinct()], input.MinTempC!.Value, input.MaxTempC!.Value,
-            [.. palette], [.. garments], StyleVector.Create(input.StyleVector!)), errors);
+        var look = new Look(input.Id ?? NewLookId(), input.Title!.Trim(), input.ImageUrl, input.Gender!.Value,
+            [.. (input.Seasons ?? []).Distinct()], [.. (input.Occasions ?? []).Distinct()], input.MinTempC!.Value, input.MaxTempC!.Value,
+            [.. input.Palette ?? []], [.. input.Garments ?? []], StyleVector.Create(input.StyleVector!));
+        errors.AddRange(LookRules.Validate(look));
+        return errors.Count > 0 ? (null, errors) : (look, errors);
     }
 
     private static string EncodeCursor(string lookId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lookId));

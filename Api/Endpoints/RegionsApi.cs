@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OtMz.Api.Auth;
 using OtMz.Api.Contracts;
 using OtMz.Api.Infrastructure;
+using OtMz.Grains;
 
 namespace OtMz.Api.Endpoints;
 
 /// <summary>Context from operators: a region's weather, which re-ranks every user in that region.</summary>
 public static partial class RegionsApi
 {
+    public const int MaxConditionLength = 64;
+
     public const string RegionRule = "A region is 1 to 64 lower-case letters, digits or '-', such as 'seoul' or 'busan-haeundae'.";
 
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
@@ -45,9 +48,15 @@ public static partial class RegionsApi
             errors.Add(new FieldError("precipitationMm", "precipitationMm is between 0 and 1000."));
         }
 
-        if (input.Condition is { Length: > 64 })
+        if (input.Condition is { } condition && TextRules.Problem(condition, MaxConditionLength) is { } conditionError)
         {
-            errors.Add(new FieldError("condition", "condition has at most 64 characters."));
+            errors.Add(new FieldError("condition", $"condition is 1 to {MaxConditionLength} characters of text. {conditionError}"));
+        }
+
+        var now = api.Time.GetUtcNow();
+        if (input.ObservedAt > now + SignalRules.MaxClockSkew)
+        {
+            errors.Add(new FieldError("observedAt", $"observedAt cannot be more than {SignalRules.MaxClockSkew.TotalMinutes:0} minutes in the future."));
         }
 
         if (errors.Count > 0)
@@ -55,10 +64,19 @@ public static partial class RegionsApi
             return Problems.Validation(errors);
         }
 
-        var weather = new Weather(input.TemperatureC!.Value, input.PrecipitationMm ?? 0, input.Condition ?? "unknown", input.ObservedAt ?? api.Time.GetUtcNow());
-        return TypedResults.Ok(await api.Grains.GetGrain<IRegionGrain>(region.ToLowerInvariant()).SetWeather(weather));
+        var weather = new Weather(input.TemperatureC!.Value, input.PrecipitationMm ?? 0, input.Condition?.Trim() ?? "unknown", input.ObservedAt ?? now);
+        var current = await api.Grains.GetGrain<IRegionGrain>(region.ToLowerInvariant()).SetWeather(weather);
+        if (current.Weather != weather)
+        {
+            // The grain keeps the newest observation; an older one arriving late (a retried or delayed feed) changes nothing.
+            return Problems.Validation([new FieldError("observedAt",
+                $"An observation from {current.Weather?.ObservedAt:O} is already stored; this one is older and was not applied.")],
+                StatusCodes.Status409Conflict, "The region has a newer observation.");
+        }
+
+        return TypedResults.Ok(current);
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$")]
+    [GeneratedRegex(@"\A[a-zA-Z0-9][a-zA-Z0-9-]{0,63}\z")]
     private static partial Regex RegionPattern();
 }

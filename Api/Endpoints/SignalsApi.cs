@@ -26,7 +26,7 @@ public static class SignalsApi
 
     public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostSignals([AsParameters] ApiServices api, ClaimsPrincipal user, SignalInput input)
     {
-        var outcome = await SignalIntake.SubmitAsync(api.User(user), input);
+        var outcome = await SignalIntake.SubmitAsync(api.User(user), input, api.Time);
         return outcome.Ack is { } ack
             ? TypedResults.Accepted((string?)null, ack)
             : Problems.Validation(outcome.Errors, outcome.Status, outcome.Status == StatusCodes.Status413PayloadTooLarge ? "The batch is too large." : null);

@@ -77,6 +77,29 @@ public static class UsersApi
             return Problems.Validation("likedStyles", $"At most {StyleTaxonomy.Count} styles.");
         }
 
+        var errors = new List<FieldError>();
+        for (var i = 0; i < looks.Length; i++)
+        {
+            if (!UserIds.IsValid(looks[i]))
+            {
+                errors.Add(new FieldError($"likedLookIds[{i}]", looks[i] is null ? "A look id cannot be null." : $"A look id has {IdRules.Rule}."));
+            }
+        }
+
+        // Unknown style names are the grain's to report; a null never reaches it.
+        for (var i = 0; i < styles.Length; i++)
+        {
+            if (styles[i] is null)
+            {
+                errors.Add(new FieldError($"likedStyles[{i}]", "A style cannot be null."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
         var grain = api.User(user);
         var result = await grain.SubmitSurvey(new SurveyAnswers([.. looks], [.. styles]));
         if (!result.Succeeded)

@@ -12,8 +12,9 @@ public static class SignalIntake
 {
     public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status);
 
-    public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input)
+    public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, TimeProvider? time = null)
     {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
         if (input is null)
         {
             return new Outcome(null, [new FieldError("$", "A signal, or a batch in 'signals', is required.")], StatusCodes.Status400BadRequest);
@@ -32,13 +33,25 @@ public static class SignalIntake
         for (var i = 0; i < inputs.Length; i++)
         {
             var prefix = batch ? $"signals[{i}]." : "";
-            if (inputs[i]?.ToSignal() is not { } signal)
+            if (inputs[i] is null)
+            {
+                errors.Add(new FieldError($"signals[{i}]", "A signal cannot be null."));
+                continue;
+            }
+
+            if (inputs[i].Signals is not null)
+            {
+                errors.Add(new FieldError(prefix + "signals", "A signal in a batch cannot hold a batch of its own."));
+                continue;
+            }
+
+            if (inputs[i].ToSignal() is not { } signal)
             {
                 errors.Add(new FieldError(prefix + "type", $"type is one of {string.Join(", ", WireNames.Of<SignalType>())}."));
                 continue;
             }
 
-            errors.AddRange(SignalRules.ValidateOne(signal, prefix));
+            errors.AddRange(SignalRules.ValidateOne(signal, prefix, now));
             signals.Add(signal);
         }
 

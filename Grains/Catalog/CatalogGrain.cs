@@ -21,6 +21,12 @@ public sealed class CatalogGrain(
 
     public async Task<long> Upsert(Look look)
     {
+        // The Api checks first and names the fields; this guards every other writer (importers, tools).
+        if (LookRules.Validate(look) is { Count: > 0 } errors)
+        {
+            throw new ArgumentException($"Look '{look.Id}' breaks the look rules: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}", nameof(look));
+        }
+
         await store.UpsertAsync(look, CancellationToken.None);
         await CatalogFanOut.ShardFor(GrainFactory, options.Value.ShardCount, look.Id).Upsert(look);
         logger.LogInformation("Catalog look {LookId} written", look.Id);

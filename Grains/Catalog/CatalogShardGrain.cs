@@ -15,19 +15,55 @@ public sealed class CatalogShardGrain(
     IOptions<CatalogOptions> options,
     ILogger<CatalogShardGrain> logger) : Grain, ICatalogShardGrain
 {
+    private const int MaxSkipsLogged = 20;
+
     private readonly LookSlice _slice = new();
+    private int _skippedLogged;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var shard = (int)this.GetPrimaryKeyLong();
         var looks = await store.LoadShardAsync(shard, options.Value.ShardCount, cancellationToken);
         _slice.Reserve(looks.Count);
+        var skipped = 0;
         foreach (var look in looks)
         {
-            _slice.Upsert(look);
+            if (Admit(look))
+            {
+                _slice.Upsert(look);
+            }
+            else
+            {
+                skipped++;
+            }
         }
 
-        logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count);
+        logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count - skipped);
+        if (skipped > 0)
+        {
+            logger.LogWarning("Catalog shard {Shard} skipped {SkippedCount} stored looks that break the look rules", shard, skipped);
+        }
+    }
+
+    /// <summary>
+    /// A stored look that breaks <see cref="LookRules"/> (an unknown colour, an empty vector) is kept out of the
+    /// slice and logged, so that one bad row cannot fail the ranking of every user whose candidates include it.
+    /// </summary>
+    private bool Admit(Look look)
+    {
+        var errors = LookRules.Validate(look);
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        // Named one by one up to a point; a table full of bad rows should not flood the log.
+        if (++_skippedLogged <= MaxSkipsLogged)
+        {
+            logger.LogWarning("Catalog look {LookId} skipped: {Errors}", look.Id, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        return false;
     }
 
     public Task<ImmutableArray<ShardHit>> Query(ShardQuery query)
@@ -57,7 +93,11 @@ public sealed class CatalogShardGrain(
 
     public Task Upsert(Look look)
     {
-        _slice.Upsert(look);
+        if (Admit(look))
+        {
+            _slice.Upsert(look);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -15,8 +15,15 @@ public sealed class RegionGrain(
     public Task<RegionWeather> GetWeather() =>
         Task.FromResult(new RegionWeather(this.GetPrimaryKeyString(), state.State.Weather, state.State.Version));
 
+    /// <summary>An observation older than the stored one is ignored: the current weather is returned unchanged.</summary>
     public async Task<RegionWeather> SetWeather(Weather weather)
     {
+        if (state.State.Weather is { } stored && weather.ObservedAt < stored.ObservedAt)
+        {
+            logger.LogInformation("{Region} weather from {ObservedAt:O} ignored: older than the stored {StoredAt:O}", this.GetPrimaryKeyString(), weather.ObservedAt, stored.ObservedAt);
+            return await GetWeather();
+        }
+
         state.State.Weather = weather;
         state.State.Version++;
         await state.WriteStateAsync();

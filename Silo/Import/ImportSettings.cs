@@ -106,6 +106,6 @@ public sealed partial class ImportSettings : CommandSettings
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name), StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@:-]{0,47}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._@:-]{0,47}\z")]
     private static partial Regex IdPrefixPattern();
 }

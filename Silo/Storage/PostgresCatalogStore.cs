@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OtMz.Grains.Catalog;
 
 namespace OtMz.Silo.Storage;
@@ -8,10 +10,13 @@ namespace OtMz.Silo.Storage;
 /// <summary>
 /// The cluster mode's catalog: the looks table. A shard loads the rows whose stored id hash falls to it
 /// (hash mod shard count, so the shard count can change without rewriting rows); admin writes upsert here
-/// before they reach the live shard.
+/// before they reach the live shard. A row that cannot be read as a look (a colour name no build knows, a
+/// palette that is not a list of entries) is skipped and logged, not thrown: the shard checks the rest.
 /// </summary>
-public sealed class PostgresCatalogStore(string connectionString) : ICatalogStore
+public sealed class PostgresCatalogStore(string connectionString, ILogger<PostgresCatalogStore>? logger = null) : ICatalogStore
 {
+    private readonly ILogger _logger = logger ?? NullLogger<PostgresCatalogStore>.Instance;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string InsertLook = """
@@ -31,24 +36,42 @@ public sealed class PostgresCatalogStore(string connectionString) : ICatalogStor
         command.Parameters.AddWithValue("shard", (long)shard);
         var looks = new List<Look>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var unreadable = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            looks.Add(new Look(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                Enum.Parse<Gender>(reader.GetString(3), ignoreCase: true),
-                [.. reader.GetFieldValue<string[]>(4).Select(s => Enum.Parse<Season>(s, ignoreCase: true))],
-                [.. reader.GetFieldValue<string[]>(5).Select(o => Enum.Parse<Occasion>(o, ignoreCase: true))],
-                reader.GetInt32(6),
-                reader.GetInt32(7),
-                [.. JsonSerializer.Deserialize<PaletteEntry[]>(reader.GetString(8), Json)!],
-                [.. JsonSerializer.Deserialize<Garment[]>(reader.GetString(9), Json)!],
-                StyleVector.Create(reader.GetFieldValue<float[]>(10))));
+            try
+            {
+                looks.Add(ReadLook(reader));
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
+            {
+                if (++unreadable <= 20)
+                {
+                    _logger.LogWarning("Look row {LookId} skipped: {Reason}", reader.GetString(0), e.Message);
+                }
+            }
+        }
+
+        if (unreadable > 0)
+        {
+            _logger.LogWarning("Catalog shard {Shard}: {Count} look rows could not be read and were skipped", shard, unreadable);
         }
 
         return looks;
     }
+
+    private static Look ReadLook(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        Enum.Parse<Gender>(reader.GetString(3), ignoreCase: true),
+        [.. reader.GetFieldValue<string[]>(4).Select(s => Enum.Parse<Season>(s, ignoreCase: true))],
+        [.. reader.GetFieldValue<string[]>(5).Select(o => Enum.Parse<Occasion>(o, ignoreCase: true))],
+        reader.GetInt32(6),
+        reader.GetInt32(7),
+        [.. JsonSerializer.Deserialize<PaletteEntry[]>(reader.GetString(8), Json) ?? throw new JsonException("palette is null")],
+        [.. JsonSerializer.Deserialize<Garment[]>(reader.GetString(9), Json) ?? throw new JsonException("garments is null")],
+        StyleVector.Create(reader.GetFieldValue<float[]>(10)));
 
     public async Task UpsertAsync(Look look, CancellationToken cancellationToken)
     {
