@@ -64,6 +64,12 @@ public static class SignalRules
                 $"occurredAt is at most {MaxAge.TotalDays:0} days before the server's clock and at most {MaxClockSkew.TotalMinutes:0} minutes after it.");
         }
 
+        // Checked whatever the type: a negative or absurd duration is wrong even where it is not used.
+        if (signal.DwellMs is { } dwell && dwell is not (>= 0 and <= MaxDwellMs))
+        {
+            yield return new FieldError(field + "dwellMs", $"dwellMs is between 0 and {MaxDwellMs}.");
+        }
+
         if (!Enum.IsDefined(signal.Type))
         {
             yield return new FieldError(field + "type", "Unknown signal type.");
@@ -94,7 +100,7 @@ public static class SignalRules
             yield return new FieldError(field + "itemId", $"An item id has {IdRules.Rule}.");
         }
 
-        if (signal.Type == SignalType.Dwell && signal.DwellMs is not (>= 0 and <= MaxDwellMs))
+        if (signal.Type == SignalType.Dwell && signal.DwellMs is null)
         {
             yield return new FieldError(field + "dwellMs", $"A dwell signal needs dwellMs between 0 and {MaxDwellMs}.");
         }

@@ -145,6 +145,13 @@ public class InputRulesTests
     public void ASignalIdWithSpacesOrControlCharactersIsRefused(string id) =>
         Assert.Equal("id", Assert.Single(SignalRules.ValidateOne(new Signal(id, SignalType.Colour, Colour: Colour.Red))).Field);
 
+    [Theory]
+    [InlineData(SignalType.Like, -1)]
+    [InlineData(SignalType.Save, 3_600_001)]
+    [InlineData(SignalType.Dwell, -5)]
+    public void ADwellOutOfRangeIsRefusedWhateverTheType(SignalType type, int dwellMs) =>
+        Assert.Equal("dwellMs", Assert.Single(SignalRules.ValidateOne(new Signal("s", type, LookId: "look-1", DwellMs: dwellMs))).Field);
+
     [Fact]
     public void ALookIdInASignalMustHaveTheIdShape() =>
         Assert.Equal("lookId", Assert.Single(SignalRules.ValidateOne(new Signal("s", SignalType.Like, LookId: "look-1\n"))).Field);
