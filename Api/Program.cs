@@ -19,8 +19,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
-    // "NaN" and "Infinity" are read so that the vector check can name them, never written.
-    o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
+    // Numbers are JSON numbers only, not "12" or "NaN" strings (the reader names the field that has one), so the
+    // OpenAPI document can type them as plain numbers.
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 builder.Services.AddOtMzOpenApi();
 builder.Services.AddOtMzOperations(builder.Configuration);
 builder.Services.AddSignalR();

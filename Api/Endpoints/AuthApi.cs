@@ -15,7 +15,9 @@ public static class AuthApi
             .AllowAnonymous()
             .WithTags("Identity")
             .WithName("IssueDevToken")
-            .WithSummary("Issues a token for any user id. Only when dev tokens are enabled (the embedded run); 404 otherwise.");
+            .WithSummary("Issues a token for any user id. Only when dev tokens are enabled (the embedded run); 404 otherwise.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -25,15 +25,27 @@ public static class ClosetApi
             .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
             .AddEndpointFilter(new BodySizeLimit(maxUpload))
             .WithName("UploadClosetItem")
-            .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot' and 'category'): detected colours, styles and a cutout.");
+            .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot' and 'category'): detected colours, styles and a cutout.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         items.MapGet("/", ListItems).WithName("ListClosetItems").WithSummary("The caller's closet, oldest first, and its style stat.");
-        items.MapGet("/{id}", GetItem).WithName("GetClosetItem").WithSummary("One closet item.");
-        items.MapPatch("/{id}", CorrectItem).WithName("CorrectClosetItem").WithSummary("Corrects an item's slot, category or styles.");
-        items.MapDelete("/{id}", DeleteItem).WithName("DeleteClosetItem").WithSummary("Removes an item and its pictures.");
+        items.MapGet("/{id}", GetItem).WithName("GetClosetItem").WithSummary("One closet item.").ProducesProblem(StatusCodes.Status404NotFound);
+        items.MapPatch("/{id}", CorrectItem).WithName("CorrectClosetItem").WithSummary("Corrects an item's slot, category or styles.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        items.MapDelete("/{id}", DeleteItem).WithName("DeleteClosetItem").WithSummary("Removes an item and its pictures.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         items.MapGet("/{id}/cutout", GetCutout).WithName("GetClosetItemCutout")
-            .WithSummary("The garment without its background: PNG with alpha.").Produces(StatusCodes.Status200OK, contentType: "image/png");
+            .WithSummary("The garment without its background: PNG with alpha (the photo, as JPEG, if no cutout could be made).")
+            .ProducesPicture("image/png", "image/jpeg")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         items.MapGet("/{id}/image", GetPhoto).WithName("GetClosetItemImage")
-            .WithSummary("The uploaded photo, upright and without its metadata (JPEG).").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+            .WithSummary("The uploaded photo, upright and without its metadata (JPEG).")
+            .ProducesPicture("image/jpeg")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

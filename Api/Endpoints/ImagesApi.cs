@@ -17,7 +17,8 @@ public static class ImagesApi
             .WithTags("Catalog")
             .WithName("GetImage")
             .WithSummary("A catalog look's photo (JPEG), as linked by the look's imageUrl.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+            .ProducesPicture("image/jpeg")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

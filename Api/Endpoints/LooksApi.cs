@@ -21,8 +21,9 @@ public static class LooksApi
     public static IEndpointRouteBuilder MapLooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/looks").WithTags("Catalog");
-        group.MapGet("/", ListLooks).WithName("ListLooks").WithSummary("Looks matching every given filter, in id order, a page at a time.");
-        group.MapGet("/{id}", GetLook).WithName("GetLook").WithSummary("One look.");
+        group.MapGet("/", ListLooks).WithName("ListLooks").WithSummary("Looks matching every given filter, in id order, a page at a time.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetLook).WithName("GetLook").WithSummary("One look.").ProducesProblem(StatusCodes.Status404NotFound);
         var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<VisionOptions>>().Value.MaxBytes + ImageUploads.FormOverheadBytes;
         group.MapPost("/", PutLook).RequireAuthorization(AuthExtensions.AdminPolicy)
             .Accepts(typeof(LookInput), isOptional: false, "application/json", "multipart/form-data")
@@ -41,9 +42,14 @@ public static class LooksApi
             .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
             .AddEndpointFilter(new BodySizeLimit(maxUpload))
             .WithName("PutLook")
-            .WithSummary("Creates a look, or replaces the look with the same id (admin): from JSON with a styleVector, or from a photo (multipart 'image' and the look's fields) that the platform analyses.");
+            .WithSummary("Creates a look, or replaces the look with the same id (admin): from JSON with a styleVector, or from a photo (multipart 'image' and the look's fields) that the platform analyses.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", DeleteLook).RequireAuthorization(AuthExtensions.AdminPolicy)
-            .WithName("DeleteLook").WithSummary("Deletes a look (admin).");
+            .WithName("DeleteLook").WithSummary("Deletes a look (admin).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

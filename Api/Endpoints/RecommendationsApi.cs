@@ -12,12 +12,14 @@ public static class RecommendationsApi
             .RequireAuthorization()
             .WithTags("Recommendations")
             .WithName("GetRecommendedLooks")
-            .WithSummary("The caller's ranked looks, each with its reasons. Served from the user's cache unless something changed.");
+            .WithSummary("The caller's ranked looks, each with its reasons. Served from the user's cache unless something changed.")
+            .ProducesValidationProblem();
         app.MapGet("/api/v1/users/me/recommendations/ads", GetAds)
             .RequireAuthorization()
             .WithTags("Recommendations")
             .WithName("GetRecommendedAds")
-            .WithSummary("Ad banners for the caller, ranked by how their target style fits the caller's taste.");
+            .WithSummary("Ad banners for the caller, ranked by how their target style fits the caller's taste.")
+            .ProducesValidationProblem();
         return app;
     }
 

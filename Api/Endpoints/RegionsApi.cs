@@ -17,9 +17,10 @@ public static partial class RegionsApi
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/regions/{region}/weather").WithTags("Context");
-        group.MapGet("/", GetWeather).WithName("GetRegionWeather").WithSummary("A region's latest weather.");
+        group.MapGet("/", GetWeather).WithName("GetRegionWeather").WithSummary("A region's latest weather.").ProducesValidationProblem();
         group.MapPut("/", PutWeather).RequireAuthorization(AuthExtensions.AdminPolicy)
-            .WithName("PutRegionWeather").WithSummary("Sets a region's weather (admin); users in the region are re-ranked.");
+            .WithName("PutRegionWeather").WithSummary("Sets a region's weather (admin); users in the region are re-ranked.")
+            .ProducesValidationProblem();
         return app;
     }
 

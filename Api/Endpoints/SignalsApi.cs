@@ -20,7 +20,10 @@ public static class SignalsApi
             .AddEndpointFilter(new BodySizeLimit(MaxBodyBytes))
             .WithTags("User")
             .WithName("PostSignals")
-            .WithSummary($"One signal, or a batch of up to {SignalRules.MaxBatch} in 'signals'. Applied whole or not at all; repeated ids are acknowledged and ignored.");
+            .WithSummary($"One signal, or a batch of up to {SignalRules.MaxBatch} in 'signals'. Applied whole or not at all; repeated ids are acknowledged and ignored.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 

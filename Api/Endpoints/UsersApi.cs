@@ -19,8 +19,11 @@ public static class UsersApi
         var me = app.MapGroup("/api/v1/users/me").WithTags("User").RequireAuthorization();
         me.MapGet("/", GetMe).WithName("GetMe").WithSummary("The caller's profile and a summary of their taste.");
         me.MapDelete("/", EraseMe).WithName("EraseMe").WithSummary("Erases everything the platform holds on the caller.");
-        me.MapPut("/profile", PutProfile).WithName("PutProfile").WithSummary("Sets gender, birth year, region and usual occasion.");
-        me.MapPost("/survey", PostSurvey).WithName("PostSurvey").WithSummary("Seeds a new user's taste from looks and styles they pick.");
+        me.MapPut("/profile", PutProfile).WithName("PutProfile").WithSummary("Sets gender, birth year, region and usual occasion.")
+            .ProducesValidationProblem();
+        me.MapPost("/survey", PostSurvey).WithName("PostSurvey").WithSummary("Seeds a new user's taste from looks and styles they pick.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
         me.MapGet("/taste", GetTaste).WithName("GetTaste").WithSummary("The caller's taste vector, favoured styles and colours.");
         return app;
     }

@@ -1,9 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 
 namespace OtMz.Api.Infrastructure;
 
-/// <summary>The served OpenAPI document (/openapi/v1.json): bearer auth where routes need it, style vectors as 23 numbers.</summary>
+/// <summary>
+/// The served OpenAPI document (/openapi/v1.json): the /api routes only (probes and metrics are for operators),
+/// bearer auth where routes need it, style vectors as 23 numbers. <see cref="OpenApiProblemResponses"/> adds the
+/// Problem Details answers every route can give, and <see cref="OpenApiOptionalInputs"/> keeps request fields a
+/// client may leave out from being listed as required.
+/// </summary>
 public static class OpenApiExtensions
 {
     private const string Bearer = "Bearer";
@@ -11,13 +15,17 @@ public static class OpenApiExtensions
     public static IServiceCollection AddOtMzOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            var inThisDocument = options.ShouldInclude;
+            options.ShouldInclude = description =>
+                inThisDocument(description) && description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
                     Title = "OtMz API",
                     Version = "v1",
-                    Description = "Real-time style recommendations: taste from signals, ranked looks with reasons. See docs/api.md.",
+                    Description = "Real-time style recommendations: taste from signals, ranked looks with reasons. " +
+                        "Every refusal is a Problem Details (RFC 9457) answer; field errors are keyed by the field's JSON path.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -30,10 +38,14 @@ public static class OpenApiExtensions
                 };
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                OpenApiOptionalInputs.Apply(document);
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                if (OpenApiProblemResponses.RequiresAuthentication(context.Description))
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
@@ -41,6 +53,7 @@ public static class OpenApiExtensions
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(OpenApiProblemResponses.AddAsync);
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 if (context.JsonTypeInfo.Type == typeof(StyleVector))
@@ -50,10 +63,28 @@ public static class OpenApiExtensions
                     schema.MinItems = StyleTaxonomy.Count;
                     schema.MaxItems = StyleTaxonomy.Count;
                     schema.Properties?.Clear();
-                    schema.Description = "23 non-negative style scores in styles.md order, not all zero.";
+                    schema.Description = "23 non-negative style scores in the order of GET /api/v1/styles, not all zero.";
                 }
 
                 return Task.CompletedTask;
             });
+        });
+
+    /// <summary>
+    /// A 200 answer of raw picture bytes in one of <paramref name="contentTypes"/> (the analyser stores photos as JPEG
+    /// and cutouts as PNG). The schema says "bytes", not a JSON string, and no component is made for it.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesPicture(this RouteHandlerBuilder builder, params string[] contentTypes) =>
+        builder.Produces(StatusCodes.Status200OK).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+            {
+                response.Description = "The picture's bytes.";
+                response.Content = contentTypes.ToDictionary(
+                    type => type,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+            }
+
+            return Task.CompletedTask;
         });
 }

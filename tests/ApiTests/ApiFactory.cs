@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OtMz.Api.Contracts;
 
@@ -25,6 +26,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalog:ShardCount", ShardCount.ToString());
         builder.UseSetting("Auth:DevTokens", DevTokens.ToString());
         builder.UseSetting("Auth:SigningKey", "api-tests-signing-key-that-is-long-enough-0123456789");
+        // Every answer on /api is kept for the OpenAPI contract test, whichever test class caused it.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, Contract.ExchangeRecorder.StartupFilter>());
     }
 
     public async Task<HttpClient> ClientFor(string userId, params string[] roles)
