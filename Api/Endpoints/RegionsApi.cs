@@ -19,8 +19,9 @@ public static partial class RegionsApi
         var group = app.MapGroup("/api/v1/regions/{region}/weather").WithTags("Context");
         group.MapGet("/", GetWeather).WithName("GetRegionWeather").WithSummary("A region's latest weather.").ProducesValidationProblem();
         group.MapPut("/", PutWeather).RequireAuthorization(AuthExtensions.AdminPolicy)
-            .WithName("PutRegionWeather").WithSummary("Sets a region's weather (admin); users in the region are re-ranked.")
-            .ProducesValidationProblem();
+            .WithName("PutRegionWeather").WithSummary("Sets a region's weather (admin); users in the region are re-ranked. An observation older than the stored one is refused (409).")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -39,12 +39,6 @@ public static class SignalIntake
                 continue;
             }
 
-            if (inputs[i].Signals is not null)
-            {
-                errors.Add(new FieldError(prefix + "signals", "A signal in a batch cannot hold a batch of its own."));
-                continue;
-            }
-
             if (inputs[i].ToSignal() is not { } signal)
             {
                 errors.Add(new FieldError(prefix + "type", $"type is one of {string.Join(", ", WireNames.Of<SignalType>())}."));
