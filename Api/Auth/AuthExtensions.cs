@@ -1,15 +1,21 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace OtMz.Api.Auth;
 
+/// <summary>
+/// Wires authentication: JwtBearer checks OtMz tokens signed by <see cref="TokenIssuer"/> on every route and on
+/// the hub, and the "Auth" section is validated when the host starts.
+/// </summary>
 public static class AuthExtensions
 {
     public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddOtMzAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -37,9 +43,11 @@ public static class AuthExtensions
     }
 
     /// <summary>The caller's user id: the token's subject.</summary>
-    public static string UserId(this System.Security.Claims.ClaimsPrincipal user) =>
+    public static string UserId(this ClaimsPrincipal user) =>
         user.Identity?.Name ?? throw new InvalidOperationException("An authenticated user has a subject.");
 
+    /// <summary>Dev tokens are issued only in the Development environment, and only when Auth:DevTokens is on.</summary>
     public static bool DevTokensEnabled(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
+        services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+        && services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
 }

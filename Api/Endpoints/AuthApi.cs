@@ -5,6 +5,7 @@ using OtMz.Api.Infrastructure;
 
 namespace OtMz.Api.Endpoints;
 
+/// <summary>Dev tokens: an OtMz token for any user id, in the Development environment only.</summary>
 public static class AuthApi
 {
     private static readonly string[] KnownRoles = ["admin"];
@@ -15,7 +16,7 @@ public static class AuthApi
             .AllowAnonymous()
             .WithTags("Identity")
             .WithName("IssueDevToken")
-            .WithSummary("Issues a token for any user id. Only when dev tokens are enabled (the embedded run); 404 otherwise.");
+            .WithSummary("Issues a token for any user id. Only in the Development environment with Auth:DevTokens on; 404 otherwise.");
         return app;
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace OtMz.Api.Auth;
+
+/// <summary>
+/// Program.cs's last step. Runs the checks that every ValidateOnStart options class registered (the "Auth" section's
+/// <see cref="AuthOptionsValidator"/> among them) before the host starts anything, so that a wrong configuration
+/// ends the process with one log line that says why and exit code 1, not a stack trace or a host that answers 500.
+/// </summary>
+public static class StartupRefusal
+{
+    public const int ExitCode = 1;
+
+    public static int RunOrRefuse(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception e) when (Failures(e) is { Count: > 0 } failures)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OtMz.Api.Startup")
+                .LogCritical("Refusing to start: {Reasons}", string.Join(" ", failures));
+            // Disposing flushes the console logger's queue before the process ends.
+            ((IDisposable)app).Dispose();
+            return ExitCode;
+        }
+
+        app.Run();
+        return 0;
+    }
+
+    private static List<string> Failures(Exception e) => e switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)],
+        _ => [],
+    };
+}
