@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace OtMz.Api.Auth;
@@ -6,6 +7,7 @@ namespace OtMz.Api.Auth;
 /// Program.cs's last step. Runs the checks that every ValidateOnStart options class registered (the "Auth" section's
 /// <see cref="AuthOptionsValidator"/> among them) before the host starts anything, so that a wrong configuration
 /// ends the process with one log line that says why and exit code 1, not a stack trace or a host that answers 500.
+/// Inside a test host the failure is thrown instead, as the host's own start would.
 /// </summary>
 public static class StartupRefusal
 {
@@ -19,6 +21,13 @@ public static class StartupRefusal
         }
         catch (Exception e) when (Failures(e) is { Count: > 0 } failures)
         {
+            if (Assembly.GetEntryAssembly() != typeof(StartupRefusal).Assembly)
+            {
+                // Hosted inside another program (WebApplicationFactory runs Program on its own thread): the exception
+                // is how that program learns the host did not start.
+                throw;
+            }
+
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OtMz.Api.Startup")
                 .LogCritical("Refusing to start: {Reasons}", string.Join(" ", failures));
             // Disposing flushes the console logger's queue before the process ends.
