@@ -6,7 +6,8 @@ namespace OtMz.Api.Auth;
 
 /// <summary>
 /// Wires authentication: JwtBearer checks OtMz tokens signed by <see cref="TokenIssuer"/> on every route and on
-/// the hub, and the "Auth" section is validated when the host starts.
+/// the hub, <see cref="OidcSignIn"/> checks provider ID tokens for the sign-in route, and the "Auth" section is
+/// validated when the host starts.
 /// </summary>
 public static class AuthExtensions
 {
@@ -17,6 +18,7 @@ public static class AuthExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<OidcSignIn>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenIssuer>((jwt, issuer) =>

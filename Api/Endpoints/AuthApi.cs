@@ -5,9 +5,12 @@ using OtMz.Api.Infrastructure;
 
 namespace OtMz.Api.Endpoints;
 
-/// <summary>Dev tokens: an OtMz token for any user id, in the Development environment only.</summary>
+/// <summary>The two ways to get an OtMz token: dev tokens (Development only) and an OpenID Connect provider's ID token.</summary>
 public static class AuthApi
 {
+    /// <summary>Far above any real ID token (Kakao's are about 1 KB), low enough that nobody parses a megabyte.</summary>
+    public const int MaxIdTokenLength = 16 * 1024;
+
     private static readonly string[] KnownRoles = ["admin"];
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -17,6 +20,14 @@ public static class AuthApi
             .WithTags("Identity")
             .WithName("IssueDevToken")
             .WithSummary("Issues a token for any user id. Only in the Development environment with Auth:DevTokens on; 404 otherwise.");
+        app.MapPost("/api/v1/auth/oidc", SignInWithOidc)
+            .AllowAnonymous()
+            .WithTags("Identity")
+            .WithName("SignInWithOidc")
+            .WithSummary("Exchanges an ID token from a configured OpenID Connect provider (e.g. Kakao) for an OtMz token; the user id is derived from the provider's subject.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -40,5 +51,32 @@ public static class AuthApi
 
         var (token, expiresAt) = issuer.Issue(request.UserId!, roles);
         return TypedResults.Ok(new DevTokenResponse(token, expiresAt));
+    }
+
+    public static async Task<Results<Ok<DevTokenResponse>, ProblemHttpResult>> SignInWithOidc(
+        OidcSignIn oidc, TokenIssuer issuer, OidcSignInRequest request, CancellationToken cancellationToken)
+    {
+        if (!oidc.Knows(request.Provider))
+        {
+            var known = oidc.ProviderNames.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", oidc.ProviderNames.Order(StringComparer.Ordinal));
+            return Problems.Validation("provider", $"Unknown sign-in provider ({known}).");
+        }
+
+        if (string.IsNullOrEmpty(request.IdToken) || request.IdToken.Length > MaxIdTokenLength)
+        {
+            return Problems.Validation("idToken", $"The ID token the provider issued at sign-in is required, at most {MaxIdTokenLength} characters.");
+        }
+
+        var outcome = await oidc.CheckAsync(request.Provider!, request.IdToken, cancellationToken);
+        switch (outcome.Verdict)
+        {
+            case OidcVerdict.ProviderUnavailable:
+                return TypedResults.Problem(title: "The sign-in provider could not be reached; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            case OidcVerdict.Rejected:
+                return TypedResults.Problem(title: "The ID token was not accepted.", detail: outcome.Reason, statusCode: StatusCodes.Status401Unauthorized);
+            default:
+                var (token, expiresAt) = issuer.Issue(ExternalUserIds.For(request.Provider!, outcome.Subject!), []);
+                return TypedResults.Ok(new DevTokenResponse(token, expiresAt));
+        }
     }
 }
