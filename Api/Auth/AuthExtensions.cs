@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OtMz.Api.Contracts;
 
 namespace OtMz.Api.Auth;
 
@@ -37,6 +39,17 @@ public static class AuthExtensions
 
                         return Task.CompletedTask;
                     },
+                    // Every route and the hub take the subject as the user id: a signed token without a usable one is
+                    // refused here (401), before anything reads it.
+                    OnTokenValidated = context =>
+                    {
+                        if (!UserIds.IsValid(context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub)))
+                        {
+                            context.Fail("The token's subject is missing or is not a user id.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
         services.AddAuthorizationBuilder()
@@ -44,7 +57,7 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>The caller's user id: the token's subject.</summary>
+    /// <summary>The caller's user id: the token's subject, which OnTokenValidated has checked.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
         user.Identity?.Name ?? throw new InvalidOperationException("An authenticated user has a subject.");
 

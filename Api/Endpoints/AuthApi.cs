@@ -44,9 +44,17 @@ public static class AuthApi
         }
 
         var roles = request.Roles ?? [];
-        if (roles.FirstOrDefault(r => !KnownRoles.Contains(r)) is { } unknown)
+        for (var i = 0; i < roles.Length; i++)
         {
-            return Problems.Validation("roles", $"Unknown role '{unknown}'; the only role is 'admin'.");
+            if (roles[i] is null)
+            {
+                return Problems.Validation($"roles[{i}]", "A role is a string; null is not one.");
+            }
+
+            if (!KnownRoles.Contains(roles[i]))
+            {
+                return Problems.Validation("roles", $"Unknown role '{roles[i]}'; the only role is 'admin'.");
+            }
         }
 
         var (token, expiresAt) = issuer.Issue(request.UserId!, roles);
