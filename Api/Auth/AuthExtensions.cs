@@ -1,16 +1,26 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OtMz.Api.Contracts;
 
 namespace OtMz.Api.Auth;
 
+/// <summary>
+/// Wires authentication: JwtBearer checks OtMz tokens signed by <see cref="TokenIssuer"/> on every route and on
+/// the hub, <see cref="OidcSignIn"/> checks provider ID tokens for the sign-in route, and the "Auth" section is
+/// validated when the host starts.
+/// </summary>
 public static class AuthExtensions
 {
     public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddOtMzAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<OidcSignIn>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenIssuer>((jwt, issuer) =>
@@ -29,6 +39,17 @@ public static class AuthExtensions
 
                         return Task.CompletedTask;
                     },
+                    // Every route and the hub take the subject as the user id: a signed token without a usable one is
+                    // refused here (401), before anything reads it.
+                    OnTokenValidated = context =>
+                    {
+                        if (!UserIds.IsValid(context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub)))
+                        {
+                            context.Fail("The token's subject is missing or is not a user id.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
         services.AddAuthorizationBuilder()
@@ -36,10 +57,12 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>The caller's user id: the token's subject.</summary>
-    public static string UserId(this System.Security.Claims.ClaimsPrincipal user) =>
+    /// <summary>The caller's user id: the token's subject, which OnTokenValidated has checked.</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
         user.Identity?.Name ?? throw new InvalidOperationException("An authenticated user has a subject.");
 
+    /// <summary>Dev tokens are issued only in the Development environment, and only when Auth:DevTokens is on.</summary>
     public static bool DevTokensEnabled(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
+        services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+        && services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
 }

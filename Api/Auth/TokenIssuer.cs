@@ -7,7 +7,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace OtMz.Api.Auth;
 
-/// <summary>Owns the signing key: issues dev tokens and gives JwtBearer the parameters to validate them.</summary>
+/// <summary>
+/// Owns the signing key: issues OtMz tokens (for dev tokens and for OpenID Connect sign-ins) and gives JwtBearer
+/// the parameters to validate them. The options were checked by <see cref="AuthOptionsValidator"/> at start.
+/// </summary>
 public sealed class TokenIssuer
 {
     private readonly AuthOptions _options;
@@ -20,22 +23,13 @@ public sealed class TokenIssuer
         _time = time;
         if (!string.IsNullOrEmpty(_options.SigningKey))
         {
-            var bytes = Encoding.UTF8.GetBytes(_options.SigningKey);
-            if (bytes.Length < 32)
-            {
-                throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes.");
-            }
-
-            _key = new SymmetricSecurityKey(bytes);
-        }
-        else if (_options.DevTokens)
-        {
-            logger.LogWarning("Auth:SigningKey is not set; dev tokens are signed with a random key that lasts as long as this process");
-            _key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+            _key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_options.SigningKey));
         }
         else
         {
-            throw new InvalidOperationException("Auth:SigningKey is required when Auth:DevTokens is off.");
+            // The validator allows this only with dev tokens in Development.
+            logger.LogWarning("Auth:SigningKey is not set; dev tokens are signed with a random key that lasts as long as this process");
+            _key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(AuthOptionsValidator.MinKeyBytes));
         }
     }
 
@@ -44,6 +38,7 @@ public sealed class TokenIssuer
         ValidIssuer = _options.Issuer,
         ValidAudience = _options.Audience,
         IssuerSigningKey = _key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = JwtRegisteredClaimNames.Sub,
         RoleClaimType = "role",
         ClockSkew = TimeSpan.FromSeconds(30),

@@ -18,7 +18,8 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development, because dev tokens are honoured nowhere else.
+        builder.UseEnvironment("Development");
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("Orleans:ClusterId", $"api-tests-{Guid.NewGuid():N}");
@@ -52,7 +53,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A deployment with dev tokens off, as production runs.</summary>
+/// <summary>Dev tokens switched off (Auth:DevTokens=false), as every deployment but a developer's runs.</summary>
 public sealed class NoDevTokensApiFactory : ApiFactory
 {
     protected override bool DevTokens => false;

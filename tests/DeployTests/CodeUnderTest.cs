@@ -60,10 +60,13 @@ internal static class CodeUnderTest
         return builder.Build();
     }
 
-    /// <summary>The Api's Orleans and auth set-up as Api/Program.cs builds it (AddOtMzOrleans, AddOtMzAuth, operations).</summary>
+    /// <summary>
+    /// The Api's Orleans and auth set-up as Api/Program.cs builds it (AddOtMzOrleans, AddOtMzAuth, operations), in the
+    /// environment the configuration names (ASPNETCORE_ENVIRONMENT, read as "environment"), Production by default.
+    /// </summary>
     public static WebApplication BuildApi(IConfiguration configuration)
     {
-        var builder = EmptyBuilder(configuration);
+        var builder = EmptyBuilder(configuration, configuration["environment"] ?? "Production");
         builder.AddOtMzOrleans();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOtMzAuth(builder.Configuration);
@@ -98,9 +101,9 @@ internal static class CodeUnderTest
         _ => throw new ArgumentOutOfRangeException(nameof(project)),
     };
 
-    private static WebApplicationBuilder EmptyBuilder(IConfiguration configuration)
+    private static WebApplicationBuilder EmptyBuilder(IConfiguration configuration, string environment = "Production")
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddConfiguration(configuration);
         // A server, as the real hosts have; it is never started.
         builder.WebHost.UseKestrelCore();

@@ -77,8 +77,11 @@ public sealed class DevOverlayTests
         var m = await Manifest.Dev;
         var configuration = ApiConfiguration(m);
         Assert.Equal("true", configuration["Auth:DevTokens"]);
+        // The only environment in which the Api honours them (Api/Auth/AuthOptionsValidator.cs).
+        Assert.Equal("Development", configuration["environment"]);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(configuration["Auth:SigningKey"] ?? "") >= 32);
         await using var api = CodeUnderTest.BuildApi(configuration);
+        api.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         Assert.NotNull(api.Services.GetRequiredService<OtMz.Api.Auth.TokenIssuer>());
     }
 

@@ -166,8 +166,12 @@ public sealed class ManifestTests
 
         var configuration = ApiConfiguration(m);
         Assert.Equal(which == DevName ? "true" : "false", configuration["Auth:DevTokens"]);
+        // Dev tokens are honoured in Development only, and only the dev overlay runs the Api there.
+        Assert.Equal(which == DevName ? "Development" : null, configuration["environment"]);
         await using var api = CodeUnderTest.BuildApi(configuration);
-        // TokenIssuer refuses a missing or short key when dev tokens are off.
+        // The checks the Api runs before it starts (AuthOptionsValidator refuses a missing or short key, or dev
+        // tokens outside Development); it would exit instead of serving.
+        api.Services.GetRequiredService<IStartupValidator>().Validate();
         Assert.NotNull(api.Services.GetRequiredService<TokenIssuer>().ValidationParameters.IssuerSigningKey);
     }
 

@@ -25,7 +25,8 @@ public sealed class LiveApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development, because dev tokens are honoured nowhere else.
+        builder.UseEnvironment("Development");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Orleans:SiloPort", Loopback.FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", Loopback.FreePort().ToString());

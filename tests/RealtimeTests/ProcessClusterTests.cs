@@ -40,8 +40,9 @@ public sealed class ProcessCluster : IAsyncLifetime
     private async Task<Uri> StartApi(int port, string[] args)
     {
         var url = $"http://127.0.0.1:{port}";
+        // Dev tokens are honoured in Development only; "--environment" outranks ServiceProcess's ASPNETCORE_ENVIRONMENT.
         var process = await ServiceProcess.StartAsync("Api", "Now listening on",
-            [.. args, $"--Urls={url}", "--Auth:DevTokens=true", $"--Auth:SigningKey={SigningKey}"]);
+            [.. args, $"--Urls={url}", "--environment=Development", "--Auth:DevTokens=true", $"--Auth:SigningKey={SigningKey}"]);
         lock (_processes)
         {
             _processes.Add(process);

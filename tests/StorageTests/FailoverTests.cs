@@ -54,8 +54,9 @@ public class FailoverTests(PostgresServer server, ITestOutputHelper output)
         }
 
         var apiUrl = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
+        // Dev tokens are honoured in Development only; "--environment" outranks ServiceProcess's ASPNETCORE_ENVIRONMENT.
         cleanup.Add(await ServiceProcess.StartAsync("Api", "Now listening on",
-            [.. common, "--Orleans:Mode=client", $"--Urls={apiUrl}", "--Auth:DevTokens=true", $"--Auth:SigningKey={SigningKey}"]));
+            [.. common, "--Orleans:Mode=client", $"--Urls={apiUrl}", "--environment=Development", "--Auth:DevTokens=true", $"--Auth:SigningKey={SigningKey}"]));
 
         using var http = new HttpClient { BaseAddress = apiUrl };
         var user = $"user-{Guid.NewGuid():N}";

@@ -13,11 +13,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly List<string> _log = [];
+    private readonly List<Task> _pumps = [];
     private bool _disposed;
 
     private ServiceProcess(Process process) => _process = process;
 
     public static async Task<ServiceProcess> StartAsync(string project, string readyMessage, params string[] args)
+    {
+        var process = Start(project, args);
+        await process.WaitForLineAsync(readyMessage, StartPatience);
+        return process;
+    }
+
+    /// <summary>Starts the program without waiting for it to be ready: for a test that expects it to refuse to start.</summary>
+    public static ServiceProcess Start(string project, params string[] args)
     {
         var (directory, dll) = BuildOutput(project);
         var info = new ProcessStartInfo("dotnet")
@@ -36,10 +45,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = new ServiceProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}."));
-        process.Pump(process._process.StandardOutput);
-        process.Pump(process._process.StandardError);
-        await process.WaitForLineAsync(readyMessage, StartPatience);
+        process._pumps.Add(process.Pump(process._process.StandardOutput));
+        process._pumps.Add(process.Pump(process._process.StandardError));
         return process;
+    }
+
+    /// <summary>Awaits the process's own exit and the last of its output; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            await Task.WhenAll(_pumps).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The process did not exit within {patience}. Output so far:\n{Log}");
+        }
+
+        return _process.ExitCode;
     }
 
     public string Log
@@ -95,7 +120,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Pump(StreamReader reader) => _ = Task.Run(async () =>
+    private Task Pump(StreamReader reader) => Task.Run(async () =>
     {
         while (await reader.ReadLineAsync() is { } line)
         {
