@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OtMz.Api.Contracts;
+using OtMz.TestSupport;
 
 namespace OtMz.ApiTests;
 
@@ -14,7 +15,18 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     public const int ShardCount = 8;
 
+    /// <summary>The OIDC provider name this factory trusts; its ID tokens come from <see cref="OidcIdTokenAsync"/>.</summary>
+    public const string OidcProvider = "test";
+
+    public const string OidcClientId = "otmz-api-tests";
+
+    // A real OpenID Connect server on loopback, so that POST /api/v1/auth/oidc can succeed in these tests too.
+    private readonly Lazy<OidcServer> _oidc = new(() => OidcServer.StartAsync(TimeProvider.System).GetAwaiter().GetResult());
+
     protected virtual bool DevTokens => true;
+
+    /// <summary>An ID token for <paramref name="subject"/> from the provider this factory trusts.</summary>
+    public Task<string> OidcIdTokenAsync(string subject) => _oidc.Value.IdTokenAsync(subject, OidcClientId);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,6 +39,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalog:ShardCount", ShardCount.ToString());
         builder.UseSetting("Auth:DevTokens", DevTokens.ToString());
         builder.UseSetting("Auth:SigningKey", "api-tests-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Auth:Oidc:RequireHttpsMetadata", "false");
+        builder.UseSetting($"Auth:Oidc:Providers:{OidcProvider}:Authority", _oidc.Value.Issuer.AbsoluteUri);
+        builder.UseSetting($"Auth:Oidc:Providers:{OidcProvider}:ClientId", OidcClientId);
         // Every answer on /api is kept for the OpenAPI contract test, whichever test class caused it.
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, Contract.ExchangeRecorder.StartupFilter>());
     }
@@ -44,6 +59,17 @@ public class ApiFactory : WebApplicationFactory<Program>
     public Task<HttpClient> NewUserClient() => ClientFor($"user-{Guid.NewGuid():N}");
 
     public Task<HttpClient> AdminClient() => ClientFor($"admin-{Guid.NewGuid():N}", "admin");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_oidc.IsValueCreated)
+        {
+            await _oidc.Value.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     private static int FreePort()
     {

@@ -27,6 +27,12 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(anonymous.PostAsync("/api/v1/auth/dev-token", Json("{}")), HttpStatusCode.BadRequest);
         await Expect(anonymous.PostAsync("/api/v1/auth/dev-token", new StringContent("userId=x")), HttpStatusCode.UnsupportedMediaType);
 
+        // Identity: sign-in with an ID token from the real OIDC server the factory trusts.
+        var idToken = await factory.OidcIdTokenAsync($"contract-{Guid.NewGuid():N}");
+        await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"idToken\":\"{idToken}\"}}")), HttpStatusCode.OK);
+        await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"idToken\":\"{idToken[..^3]}abc\"}}")), HttpStatusCode.Unauthorized);
+        await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json("{\"provider\":\"nobody\",\"idToken\":\"x\"}")), HttpStatusCode.BadRequest);
+
         // Taxonomy and catalog.
         var styles = await Expect(anonymous.GetAsync("/api/v1/styles"), HttpStatusCode.OK);
         var styleKey = styles[0].GetProperty("key").GetString()!;

@@ -13,7 +13,7 @@ internal enum Caller
 }
 
 /// <summary>What a generated request may name: the caller's closet item, a look and a region that exist or will.</summary>
-internal sealed record FuzzTarget(string LookId, string? ItemId, string Region)
+internal sealed record FuzzTarget(string LookId, string? ItemId, string Region, string? IdToken = null)
 {
     public static FuzzTarget For(Random rng) => new(Id(rng, "fzlook"), null, $"fz-{rng.Next(1_000_000)}");
 }
@@ -30,6 +30,7 @@ internal sealed record FuzzOperation(
     Func<Random, FuzzTarget, HttpRequestMessage> Valid,
     Func<Random, FuzzTarget, HttpRequestMessage>? Invalid,
     bool NeedsClosetItem = false,
+    bool NeedsIdToken = false,
     int Iterations = 24);
 
 /// <summary>Every operation of the served OpenAPI document, with its generators. The fuzz test fails if one is missing here.</summary>
@@ -76,6 +77,19 @@ internal static class FuzzOperations
                     ["userId"] = r => r.Chance(0.7) ? BadId(r) : NotAString(r),
                     ["roles"] = r => r.Next(3) switch { 0 => new JsonArray((JsonNode?)null), 1 => new JsonArray("root"), _ => "admin" },
                 }))),
+        new("POST", "/api/v1/auth/oidc", Caller.Anonymous,
+            (rng, t) => Post("/api/v1/auth/oidc", new JsonObject { ["provider"] = ApiFactory.OidcProvider, ["idToken"] = t.IdToken }),
+            (rng, t) => Post("/api/v1/auth/oidc", Spoil(rng, new JsonObject { ["provider"] = ApiFactory.OidcProvider, ["idToken"] = t.IdToken }, new Dictionary<string, Func<Random, JsonNode?>>
+            {
+                ["provider"] = r => r.Chance(0.5) ? "not-" + Id(r) : NotAString(r),
+                ["idToken"] = r => r.Next(4) switch
+                {
+                    0 => t.IdToken![..^4] + "AAAA",
+                    1 => "not.a.jwt",
+                    2 => new string('a', 20_000),
+                    _ => NotAString(r),
+                },
+            })), NeedsIdToken: true, Iterations: 10),
         new("GET", "/api/v1/styles", Caller.Anonymous, (_, _) => Get("/api/v1/styles"), null, Iterations: 4),
         new("GET", "/api/v1/looks", Caller.Anonymous,
             (rng, _) => Get("/api/v1/looks" + Query(rng, ("style", rng.Pick(StyleKeys)), ("gender", EnumName<Gender>(rng)), ("season", EnumName<Season>(rng)),

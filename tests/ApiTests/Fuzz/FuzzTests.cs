@@ -45,6 +45,11 @@ public class FuzzTests(ApiFactory factory) : IClassFixture<ApiFactory>
                 _ => await factory.NewUserClient(),
             };
             var target = FuzzTarget.For(rng);
+            if (op.NeedsIdToken)
+            {
+                target = target with { IdToken = await factory.OidcIdTokenAsync(Hostile.Id(rng, "subject")) };
+            }
+
             if (op.NeedsClosetItem)
             {
                 target = target with { ItemId = await AddClosetItemAsync(caller) };

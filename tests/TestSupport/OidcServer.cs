@@ -11,14 +11,15 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace OtMz.AuthTests;
+namespace OtMz.TestSupport;
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on a free loopback port, over plain HTTP: discovery document,
 /// JWKS with its own ephemeral RSA key, and a token endpoint that answers the password grant with a signed ID
 /// token whose subject is the username and whose audience is the client_id. No database: degraded mode, with
 /// the two handlers that mode asks for written here. Its clock is its own, so a test can make it issue a token
-/// that is already old.
+/// that is already old. Shared by the AuthTests and the ApiTests (whose factory trusts one, so the contract and
+/// fuzz tests reach POST /api/v1/auth/oidc).
 /// </summary>
 public sealed class OidcServer : IAsyncDisposable
 {
@@ -92,7 +93,11 @@ public sealed class OidcServer : IAsyncDisposable
             ["scope"] = Scopes.OpenId,
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"The OIDC server refused the sign-in: {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The OIDC server refused the sign-in: {body}");
+        }
+
         return body.GetProperty("id_token").GetString()!;
     }
 
