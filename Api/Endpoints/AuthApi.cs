@@ -13,6 +13,7 @@ public static class AuthApi
     {
         app.MapPost("/api/v1/auth/dev-token", IssueDevToken)
             .AllowAnonymous()
+            .RateLimitedAs(RequestClass.DevTokens)
             .WithTags("Identity")
             .WithName("IssueDevToken")
             .WithSummary("Issues a token for any user id. Only when dev tokens are enabled (the embedded run); 404 otherwise.");
