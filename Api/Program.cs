@@ -15,6 +15,7 @@ builder.AddOtMzOrleans();
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOtMzAuth(builder.Configuration);
+builder.Services.AddOtMzLimits(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -30,10 +31,12 @@ builder.Services.AddOtMzVision(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseOtMzHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOtMzLimits();
 
 app.MapOtMzOperations();
 app.MapOpenApi();

@@ -17,6 +17,7 @@ public static class AuthApi
     {
         app.MapPost("/api/v1/auth/dev-token", IssueDevToken)
             .AllowAnonymous()
+            .RateLimitedAs(RequestClass.DevTokens)
             .WithTags("Identity")
             .WithName("IssueDevToken")
             .WithSummary("Issues a token for any user id. Only in the Development environment with Auth:DevTokens on; 404 otherwise.")

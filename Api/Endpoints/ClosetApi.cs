@@ -23,7 +23,6 @@ public static class ClosetApi
         items.MapPost("/", UploadItem)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
-            .AddEndpointFilter(new BodySizeLimit(maxUpload))
             .WithName("UploadClosetItem")
             .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot' and 'category'): detected colours, styles and a cutout.")
             .ProducesValidationProblem()

@@ -40,7 +40,6 @@ public static class LooksApi
             })
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
-            .AddEndpointFilter(new BodySizeLimit(maxUpload))
             .WithName("PutLook")
             .WithSummary("Creates a look, or replaces the look with the same id (admin): from JSON with a styleVector, or from a photo (multipart 'image' and the look's fields) that the platform analyses.")
             .ProducesValidationProblem()

@@ -17,7 +17,7 @@ public static class SignalsApi
         app.MapPost("/api/v1/users/me/signals", PostSignals)
             .RequireAuthorization()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .AddEndpointFilter(new BodySizeLimit(MaxBodyBytes))
+            .RateLimitedAs(RequestClass.Signals)
             .WithTags("User")
             .WithName("PostSignals")
             .WithSummary($"One signal, or a batch of up to {SignalRules.MaxBatch} in 'signals'. Applied whole or not at all; repeated ids are acknowledged and ignored.")

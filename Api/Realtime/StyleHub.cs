@@ -9,10 +9,11 @@ namespace OtMz.Api.Realtime;
 /// <summary>
 /// The real-time door (/hubs/style). Each connection joins its user's group; <see cref="PushRelay"/> sends
 /// TasteUpdated, LooksUpdated and AdsUpdated to that group as the user's grain publishes them. Clients send
-/// signals here exactly as over REST, and ask for a snapshot after a reconnect or a version gap.
+/// signals here exactly as over REST, drawing on the same per-user rate limit (<see cref="RateLimitBuckets"/>), and
+/// ask for a snapshot after a reconnect or a version gap.
 /// </summary>
 [Authorize]
-public sealed class StyleHub(PushRelay relay, IGrainFactory grains) : Hub
+public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuckets limits) : Hub
 {
     public const string Path = "/hubs/style";
 
@@ -44,9 +45,20 @@ public sealed class StyleHub(PushRelay relay, IGrainFactory grains) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception) => relay.DisconnectedAsync(UserId);
 
-    /// <summary>Applies one signal or a batch; errors come back as a hub error naming the fields, as REST names them.</summary>
+    /// <summary>
+    /// Applies one signal or a batch; errors come back as a hub error naming the fields, as REST names them, and a
+    /// user over the signal limit gets "Signal refused (429)" with the seconds to wait, as REST sends Retry-After.
+    /// </summary>
     public async Task<SignalAck> SendSignal(SignalInput signal)
     {
+        using (var lease = limits.AttemptAcquire(RequestClass.Signals, RequestClasses.UserKey(UserId)))
+        {
+            if (!lease.IsAcquired)
+            {
+                throw new HubException($"Signal refused ({StatusCodes.Status429TooManyRequests}): too many signals; retry after {RateLimitBuckets.RetryAfterSeconds(lease)} s.");
+            }
+        }
+
         var outcome = await SignalIntake.SubmitAsync(User, signal);
         return outcome.Ack ?? throw new HubException(
             $"Signal refused ({outcome.Status}): " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));

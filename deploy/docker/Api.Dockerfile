@@ -1,4 +1,4 @@
-# The Api (assembly OtMz.Api): REST, SignalR hub, /health/* and /metrics on 8080. In the cluster it runs
+# The Api (assembly OtMz.Api): REST, SignalR hub and /health/* on 8080, /metrics on 9090. In the cluster it runs
 # with Orleans:Mode=client and joins the silos through the PostgreSQL membership table.
 # Build from the repository root:  docker build -f deploy/docker/Api.Dockerfile -t otmz/api .
 
@@ -27,9 +27,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app/publish .
 # Api/appsettings.json listens on localhost:5080 for a developer's machine; in a container listen on every
-# interface on 8080 (Kubernetes sets the same in otmz-config).
-ENV Urls=http://+:8080
-EXPOSE 8080
+# interface on 8080, and serve /metrics only on the management port 9090 (Kubernetes sets the same in otmz-config).
+ENV Urls="http://+:8080;http://+:9090" Operations__MetricsPort=9090
+EXPOSE 8080 9090
 # The aspnet image's non-root "app" user, by its numeric id so that Kubernetes' runAsNonRoot can verify it.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "OtMz.Api.dll"]

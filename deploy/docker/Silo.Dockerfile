@@ -24,9 +24,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app/publish .
 # Silo/appsettings.json listens on localhost:8081 for a developer's machine; in a container the probes and
-# the metrics scraper come from outside, so listen on every interface (Kubernetes sets the same in otmz-config).
-ENV Urls=http://+:8080
-EXPOSE 8080 11111 30000
+# the metrics scraper come from outside, so listen on every interface: probes on 8080, /metrics on the management
+# port 9090 only (Kubernetes sets the same in otmz-config).
+ENV Urls="http://+:8080;http://+:9090" Operations__MetricsPort=9090
+EXPOSE 8080 9090 11111 30000
 # The aspnet image's non-root "app" user, by its numeric id so that Kubernetes' runAsNonRoot can verify it.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "OtMz.Silo.dll"]

@@ -171,7 +171,8 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         (await client.PostAsJsonAsync("/api/v1/users/me/signals", new { id = "m1", type = "colour", colour = "red" })).EnsureSuccessStatusCode();
         (await client.GetAsync("/api/v1/users/me/recommendations/looks?k=3")).EnsureSuccessStatusCode();
 
-        var metrics = await factory.CreateClient().GetStringAsync("/metrics");
+        // No management port is configured here, so an admin's token is what lets the scraper in (MetricsExposureTests).
+        var metrics = await (await factory.AdminClient()).GetStringAsync("/metrics");
 
         Assert.Contains("otmz_signals_applied", metrics);
         Assert.Contains("otmz_recompute_duration", metrics);

@@ -74,10 +74,13 @@ internal static class CodeUnderTest
         return builder.Build();
     }
 
-    /// <summary>The HTTP routes MapOtMzOperations maps on every host (silo and Api): the probes' and the scraper's paths.</summary>
-    public static async Task<IReadOnlySet<string>> OperationsRoutesAsync()
+    /// <summary>
+    /// The HTTP routes MapOtMzOperations maps on a host that checks no tokens (the silo) with
+    /// <paramref name="configuration"/>: the probes' paths, and the scraper's when a metrics port is set.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> OperationsRoutesAsync(IConfiguration? configuration = null)
     {
-        var builder = EmptyBuilder(new ConfigurationBuilder().Build());
+        var builder = EmptyBuilder(configuration ?? new ConfigurationBuilder().Build());
         builder.Services.AddOtMzOperations(builder.Configuration);
         await using var app = builder.Build();
         app.MapOtMzOperations();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OtMz.Api.Auth;
+using OtMz.Silo.Operations;
 using static OtMz.DeployTests.Manifest;
 using static OtMz.DeployTests.Renders;
 
@@ -72,6 +73,41 @@ public sealed class ManifestTests
                 var port = ContainerPort(container, Str(get["port"]));
                 Assert.True(listening.Contains(port), $"{name}: {probe} probes port {port}, but Urls = {configuration["Urls"]} listens on {string.Join(", ", listening)}.");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Renders.Both), MemberType = typeof(Renders))]
+    public async Task Prometheus_scrapes_each_process_on_the_management_port_its_code_serves_metrics_on(string which)
+    {
+        var m = await Of(which);
+        foreach (var name in OtMzDeployments)
+        {
+            var deployment = m.Get("Deployment", name);
+            var container = Container(deployment);
+            var configuration = name == "otmz-silo" ? SiloConfiguration(m, container) : ApiConfiguration(m);
+            var annotations = Map(deployment["spec"]?["template"]?["metadata"]?["annotations"]);
+
+            // The code serves /metrics on this port and nowhere else; the process listens on it, and the pod declares it.
+            var port = MetricsExposure.From(configuration).Port;
+            Assert.True(port is not null, $"{name}: no {MetricsExposure.PortSetting}, so /metrics is for admins on the public port.");
+            Assert.Equal("true", annotations["prometheus.io/scrape"]);
+            Assert.Equal(port.ToString(), annotations["prometheus.io/port"]);
+            Assert.Equal(MetricsExposure.Path, annotations["prometheus.io/path"]);
+            Assert.Equal(port, ContainerPort(container, "metrics"));
+            Assert.Contains(port!.Value, ListeningPorts(configuration, name));
+            Assert.Contains(MetricsExposure.Path, await CodeUnderTest.OperationsRoutesAsync(configuration));
+
+            // Probes stay on the HTTP port, which is not the management port.
+            Assert.NotEqual(port, ContainerPort(container, Str(container["readinessProbe"]?["httpGet"]?["port"])));
+        }
+
+        // The Service clients reach does not lead to the management port.
+        var apiContainer = Container(ApiDeployment(m));
+        var managementPort = MetricsExposure.From(ApiConfiguration(m)).Port;
+        foreach (var servicePort in Items(m.Get("Service", "otmz-api")["spec"]?["ports"]))
+        {
+            Assert.NotEqual(managementPort, ContainerPort(apiContainer, Str(servicePort["targetPort"])));
         }
     }
 

@@ -13,7 +13,7 @@ using OtMz.Api.Contracts;
 namespace OtMz.RealtimeTests;
 
 /// <summary>The embedded Api on a real Kestrel socket on loopback, so the real SignalR client connects to it.</summary>
-public sealed class LiveApiFactory : WebApplicationFactory<Program>
+public class LiveApiFactory : WebApplicationFactory<Program>
 {
     public LiveApiFactory()
     {
