@@ -11,7 +11,7 @@ namespace OtMz.Api.Infrastructure;
 /// What keeps one client from hurting the others, wired into Program.cs in three calls: body-size limits
 /// (<see cref="BodySizeLimit"/>), rate limits (<see cref="RateLimitBuckets"/> through ASP.NET Core's rate limiter
 /// and the hub), security headers (<see cref="SecurityHeaders"/>), and quiet logging of refused hub input
-/// (<see cref="HubRefusalLog"/>). docs/security-limits.md describes the settings.
+/// (<see cref="HubRefusalLog"/>). docs/security.md describes the settings.
 /// </summary>
 public static class LimitsExtensions
 {

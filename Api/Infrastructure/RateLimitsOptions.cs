@@ -23,7 +23,7 @@ public sealed class TokenBucketSettings
 /// <summary>
 /// The "RateLimits" settings: one bucket per <see cref="RequestClass"/>. The defaults let a real client and the
 /// load generator (1,000 users at one signal a second each, with bursts) through untouched, and stop a single
-/// user or address from flooding; docs/security-limits.md lists them.
+/// user or address from flooding; docs/security.md lists them.
 /// </summary>
 public sealed class RateLimitsOptions
 {

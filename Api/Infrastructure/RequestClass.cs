@@ -62,7 +62,7 @@ public static class RequestClasses
 
     /// <summary>
     /// The client's address; an IPv6 client by its /64, since one host commonly holds a whole /64. Behind a proxy
-    /// this is the proxy unless forwarded headers are enabled (docs/security-limits.md).
+    /// this is the proxy unless forwarded headers are enabled (docs/security.md).
     /// </summary>
     public static string AddressKey(HttpContext context)
     {

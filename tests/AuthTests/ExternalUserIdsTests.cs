@@ -3,7 +3,7 @@ using OtMz.Api.Contracts;
 
 namespace OtMz.AuthTests;
 
-/// <summary>The provider-subject to user-id mapping documented in docs/security-auth.md.</summary>
+/// <summary>The provider-subject to user-id mapping documented in docs/security.md.</summary>
 public sealed class ExternalUserIdsTests
 {
     [Theory]
