@@ -4,15 +4,19 @@ namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// A batch is applied whole or not at all: either <see cref="Ack"/> is set, or <see cref="Errors"/> says why
-/// nothing changed. <see cref="NotFound"/> marks errors that name something unknown (404 rather than 400).
+/// nothing changed, or <see cref="QuotaExceeded"/> says that the user's signal quota has no room for it yet.
+/// <see cref="NotFound"/> marks errors that name something unknown (404 rather than 400).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("otmz.signal-batch-result")]
 public sealed record SignalBatchResult(
     [property: Id(0)] SignalAck? Ack,
     [property: Id(1)] ImmutableArray<FieldError> Errors,
-    [property: Id(2)] bool NotFound = false)
+    [property: Id(2)] bool NotFound = false,
+    [property: Id(3)] SignalQuotaExceeded? QuotaExceeded = null)
 {
     public static SignalBatchResult Accepted(SignalAck ack) => new(ack, []);
 
     public static SignalBatchResult Rejected(ImmutableArray<FieldError> errors, bool notFound) => new(null, errors, notFound);
+
+    public static SignalBatchResult Refused(SignalQuotaExceeded quota) => new(null, [], QuotaExceeded: quota);
 }

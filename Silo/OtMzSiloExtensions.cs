@@ -2,9 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OtMz.Grains;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Images;
@@ -91,10 +93,12 @@ public static class OtMzSiloExtensions
 
         var services = silo.Services;
         services.Configure<CatalogOptions>(configuration.GetSection("Catalog"));
-        services.Configure<TasteOptions>(configuration.GetSection("Taste"));
+        services.AddOptions<TasteOptions>().Bind(configuration.GetSection("Taste")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TasteOptions>, TasteOptionsValidator>();
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
         services.Configure<PushOptions>(configuration.GetSection("Push"));
         services.AddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<ICampaignStore, DemoCampaigns>();
         if (connectionString is null)
         {

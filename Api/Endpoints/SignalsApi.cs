@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,15 @@ public static class SignalsApi
         return app;
     }
 
-    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostSignals([AsParameters] ApiServices api, ClaimsPrincipal user, SignalInput input)
+    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostSignals([AsParameters] ApiServices api, ClaimsPrincipal user, SignalInput input, HttpResponse response)
     {
         var outcome = await SignalIntake.SubmitAsync(api.User(user), input, api.Time);
+        if (outcome.Quota is { } quota)
+        {
+            response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: SignalIntake.QuotaTitle, detail: SignalIntake.QuotaDetail(quota), statusCode: outcome.Status);
+        }
+
         return outcome.Ack is { } ack
             ? TypedResults.Accepted((string?)null, ack)
             : Problems.Validation(outcome.Errors, outcome.Status, outcome.Status == StatusCodes.Status413PayloadTooLarge ? "The batch is too large." : null);

@@ -10,7 +10,17 @@ namespace OtMz.Api.Infrastructure;
 /// </summary>
 public static class SignalIntake
 {
-    public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status);
+    /// <summary>What became of a submission; <see cref="Quota"/> is set when it was refused for the user's signal quota (429).</summary>
+    public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status, SignalQuotaExceeded? Quota = null);
+
+    public const string QuotaTitle = "The daily signal quota is used up.";
+
+    /// <summary>Whole seconds until room frees up, as Retry-After gives them: rounded up, never zero.</summary>
+    public static long RetryAfterSeconds(SignalQuotaExceeded quota) => Math.Max(1, (long)Math.Ceiling(quota.RetryAfter.TotalSeconds));
+
+    public static string QuotaDetail(SignalQuotaExceeded quota) =>
+        $"A user may send {quota.Quota} new signals per {quota.Period.TotalHours:0.##} hours, and this batch does not fit until " +
+        $"{RetryAfterSeconds(quota)} s from now. Nothing was applied; signals already sent are still acknowledged as duplicates.";
 
     public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, TimeProvider? time = null)
     {
@@ -63,6 +73,11 @@ public static class SignalIntake
         if (result.Ack is { } ack)
         {
             return new Outcome(ack, [], StatusCodes.Status202Accepted);
+        }
+
+        if (result.QuotaExceeded is { } quota)
+        {
+            return new Outcome(null, [], StatusCodes.Status429TooManyRequests, quota);
         }
 
         IReadOnlyList<FieldError> fieldErrors = batch ? result.Errors : [.. result.Errors.Select(e => e with { Field = e.Field.Replace("signals[0].", "", StringComparison.Ordinal) })];

@@ -1,109 +1,47 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace OtMz.Grains.Taste;
 
 /// <summary>
-/// The dedupe window: the most recent signal ids of one user, so that a redelivered signal is acknowledged and
-/// ignored. It keeps a 64-bit hash of each id (XxHash3 of its UTF-16 code units as little-endian bytes, which is
-/// how every platform the service runs on lays them out), oldest forgotten first, in one byte array that the
-/// state's serializer writes as a single block.
+/// The dedupe window as states kept it before <see cref="SignalIdSet"/>: a ring of the last 4,096 signal-id hashes
+/// with no arrival times. It is only read, so that a state written then moves its hashes into the set (as arriving
+/// on the first load after the change, <see cref="Users.UserState.SignalIdsAt"/>); nothing writes one any more.
 /// </summary>
-/// <remarks>
-/// The window is written with the user's state on every signal. Kept as strings, a full window of 4,096
-/// 36-character ids made a state write take 1.87 ms and 171 KB; as hashes, 0.29 ms and 48 KB, of which the window
-/// is 32 KB (bench/Benchmarks UserStateBenchmarks, docs/benchmarks.md). A new id is wrongly taken for a duplicate
-/// only if its hash equals one of the n in the window, a chance of n / 2⁶⁴ (about 2.2 × 10⁻¹⁶ for 4,096).
-/// </remarks>
 [GenerateSerializer, Alias("otmz.signal-id-window")]
 public sealed class SignalIdWindow
 {
     private const int SlotSize = sizeof(ulong);
-    private const int FirstSlots = 16;
 
-    /// <summary>A ring of hashes, <see cref="SlotSize"/> bytes each, little-endian; it grows up to the capacity.</summary>
+    /// <summary>Hashes, <see cref="SlotSize"/> bytes each, little-endian; the first <see cref="_count"/> slots are used.</summary>
     [Id(0)]
     private byte[] _slots = [];
 
-    /// <summary>The slot the next id goes into; once the ring is full, also the oldest id's slot.</summary>
-    [Id(1)]
-    private int _next;
-
+    // Field 1, the ring's next slot, is skipped when read: every hash moves with the same arrival time, so the
+    // order no longer matters.
     [Id(2)]
     private int _count;
 
-    [NonSerialized]
-    private HashSet<ulong>? _index;
-
     public int Count => _count;
 
-    private int SlotCount => _slots.Length / SlotSize;
-
-    private HashSet<ulong> Index => _index ??= [.. Oldest()];
-
-    private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
-
-    public bool Contains(string id) => Index.Contains(Hash(id));
-
-    /// <summary>Adds <paramref name="id"/> unless present, forgetting the oldest ids beyond <paramref name="capacity"/>.</summary>
-    public bool Add(string id, int capacity)
+    /// <summary>A window holding <paramref name="ids"/>, laid out as states before the change held them (for tests of the move).</summary>
+    public static SignalIdWindow Of(IReadOnlyCollection<string> ids)
     {
-        var hash = Hash(id);
-        if (Index.Contains(hash))
+        var window = new SignalIdWindow { _slots = new byte[ids.Count * SlotSize], _count = ids.Count };
+        var slot = 0;
+        foreach (var id in ids)
         {
-            return false;
+            BinaryPrimitives.WriteUInt64LittleEndian(window._slots.AsSpan(slot++ * SlotSize, SlotSize), SignalIdSet.Hash(id));
         }
 
-        capacity = Math.Max(1, capacity);
-        if (SlotCount > capacity || (_count == SlotCount && SlotCount < capacity))
-        {
-            Relayout(Math.Min(capacity, Math.Max(FirstSlots, 2 * SlotCount)));
-        }
-
-        if (_count == SlotCount)
-        {
-            Index.Remove(Slot(_next));
-        }
-        else
-        {
-            _count++;
-        }
-
-        BinaryPrimitives.WriteUInt64LittleEndian(_slots.AsSpan(_next * SlotSize, SlotSize), hash);
-        _next = (_next + 1) % SlotCount;
-        Index.Add(hash);
-        return true;
+        return window;
     }
 
-    /// <summary>The hashes held, oldest first.</summary>
-    private IEnumerable<ulong> Oldest()
+    /// <summary>The hashes held. A ring fills its slots from the first, so the used ones are the first <see cref="Count"/>.</summary>
+    public IEnumerable<ulong> Hashes()
     {
-        var start = _count == SlotCount ? _next : 0;
         for (var i = 0; i < _count; i++)
         {
-            yield return Slot((start + i) % SlotCount);
+            yield return BinaryPrimitives.ReadUInt64LittleEndian(_slots.AsSpan(i * SlotSize, SlotSize));
         }
-    }
-
-    private ulong Slot(int slot) => BinaryPrimitives.ReadUInt64LittleEndian(_slots.AsSpan(slot * SlotSize, SlotSize));
-
-    /// <summary>Copies the newest ids, oldest first, into a ring of <paramref name="slots"/> slots.</summary>
-    private void Relayout(int slots)
-    {
-        var kept = Oldest().Skip(Math.Max(0, _count - slots)).ToArray();
-        _slots = new byte[slots * SlotSize];
-        for (var i = 0; i < kept.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(_slots.AsSpan(i * SlotSize, SlotSize), kept[i]);
-        }
-
-        if (kept.Length < _count)
-        {
-            _index = [.. kept];
-        }
-
-        _count = kept.Length;
-        _next = kept.Length % slots;
     }
 }

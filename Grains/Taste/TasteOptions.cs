@@ -24,6 +24,16 @@ public sealed class TasteOptions
     /// <summary>How many looks a user's seen, liked and disliked sets keep (oldest forgotten first).</summary>
     public int LookMemory { get; set; } = 500;
 
-    /// <summary>How many recent signal ids the grain remembers to drop redeliveries.</summary>
-    public int DedupeWindow { get; set; } = 4096;
+    /// <summary>
+    /// How long a signal id is remembered: a signal sent again within this time is acknowledged as a duplicate and
+    /// changes nothing, whatever arrived in between. At least a day (<see cref="TasteOptionsValidator"/>).
+    /// </summary>
+    public TimeSpan SignalIdRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The signal quota: how many new signals one user may send within <see cref="SignalIdRetention"/>. It bounds the
+    /// ids kept per user (<see cref="SignalIdSet"/>: 8 bytes each); past it new signals are refused until the oldest
+    /// age out, so no id is forgotten early. A busy user's day is a few thousand signals.
+    /// </summary>
+    public int SignalQuota { get; set; } = 20_000;
 }

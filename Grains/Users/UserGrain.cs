@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -26,7 +27,7 @@ public sealed partial class UserGrain(
     IOptions<CatalogOptions> catalogOptions,
     IOptions<PushOptions> pushOptions,
     ICampaignStore campaigns,
-    TimeProvider time,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private readonly Dictionary<Occasion, CachedLooks> _cacheByOccasion = [];
@@ -162,15 +163,28 @@ public sealed partial class UserGrain(
     private async Task<SignalBatchResult> ApplyOnceAsync(ImmutableArray<Signal> signals)
     {
         var s = state.State;
-        var window = s.DedupeWindow(Taste.DedupeWindow);
+        var now = time.GetUtcNow();
+        var sent = s.SignalIdsAt(now);
+        sent.Forget(now, Taste.SignalIdRetention);
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(int Index, Signal Signal)>(signals.Length);
         for (var i = 0; i < signals.Length; i++)
         {
-            if (!window.Contains(signals[i].Id) && batchIds.Add(signals[i].Id))
+            if (!sent.Contains(signals[i].Id) && batchIds.Add(signals[i].Id))
             {
                 fresh.Add((i, signals[i]));
             }
+        }
+
+        // Forgetting an id early would break the promise that a retry within the retention is a duplicate, so a
+        // user who has sent the quota refuses new signals instead, until the oldest ids age out.
+        var wait = fresh.Count > 0 ? sent.UntilRoomFor(fresh.Count, Taste.SignalQuota, now, Taste.SignalIdRetention) : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            // Debug: a client that keeps retrying at its quota must not flood the log.
+            logger.LogDebug("{UserId} refused {SignalCount} new signals: {Quota} sent within {Retention}; room in {Wait}",
+                UserId, fresh.Count, Taste.SignalQuota, Taste.SignalIdRetention, wait);
+            return SignalBatchResult.Refused(new SignalQuotaExceeded(Taste.SignalQuota, Taste.SignalIdRetention, wait));
         }
 
         var looks = await CatalogFanOut.GetManyAsync(GrainFactory, catalogOptions.Value.ShardCount,
@@ -190,7 +204,7 @@ public sealed partial class UserGrain(
             foreach (var (_, signal) in fresh)
             {
                 TasteUpdate.Apply(s, taste, signal, signal.LookId is { } id ? looks[id] : null, Taste);
-                window.Add(signal.Id, Taste.DedupeWindow);
+                sent.Add(signal.Id, now);
             }
 
             s.Taste = taste;

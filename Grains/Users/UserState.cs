@@ -27,8 +27,8 @@ public sealed class UserState
     public BoundedIdSet Disliked { get; set; } = new();
 
     /// <summary>
-    /// The dedupe window as states written before <see cref="SignalIds"/> held it, the ids themselves; read only to
-    /// move them into <see cref="SignalIds"/> (<see cref="DedupeWindow"/>), and empty from the next write on.
+    /// Signal ids as the first states kept them, the ids themselves; read only to move them into
+    /// <see cref="SignalIds"/> (<see cref="SignalIdsAt"/>), and empty from the next write on.
     /// </summary>
     [Id(6)]
     public BoundedIdSet RecentSignalIds { get; set; } = new();
@@ -49,21 +49,38 @@ public sealed class UserState
     [Id(11)]
     public ContextStamp? Context { get; set; }
 
-    /// <summary>The dedupe window: hashes of the most recent signal ids, so a redelivery is acknowledged and ignored.</summary>
+    /// <summary>Signal ids as hashes without arrival times, as states kept them before <see cref="SignalIds"/>; moved like <see cref="RecentSignalIds"/>.</summary>
     [Id(12)]
-    public SignalIdWindow SignalIds { get; set; } = new();
+    public SignalIdWindow? HashWindow { get; set; }
 
-    /// <summary>The dedupe window, with any ids an older state kept as strings moved into it first (oldest first).</summary>
-    public SignalIdWindow DedupeWindow(int capacity)
+    /// <summary>The ids of the signals sent within the retention period, so a retry is acknowledged and ignored.</summary>
+    [Id(13)]
+    public SignalIdSet SignalIds { get; set; } = new();
+
+    /// <summary>
+    /// <see cref="SignalIds"/>, with any ids an older state kept without arrival times moved in first, as arriving at
+    /// <paramref name="now"/>: they are then kept a full retention from the first load after the change.
+    /// </summary>
+    public SignalIdSet SignalIdsAt(DateTimeOffset now)
     {
         if (RecentSignalIds.Count > 0)
         {
             foreach (var id in RecentSignalIds.Items)
             {
-                SignalIds.Add(id, capacity);
+                SignalIds.Add(id, now);
             }
 
             RecentSignalIds = new();
+        }
+
+        if (HashWindow is { } window)
+        {
+            foreach (var hash in window.Hashes())
+            {
+                SignalIds.AddHash(hash, now);
+            }
+
+            HashWindow = null;
         }
 
         return SignalIds;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using OtMz.Grains.Taste;
 using OtMz.Grains.Users;
 using OtMz.Silo;
 using OtMz.Silo.Storage;
@@ -20,9 +21,11 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
     private IGrainStorageSerializer StorageSerializer(string name) =>
         Silo.GetRequiredService<IOptionsMonitor<MemoryGrainStorageOptions>>().Get(name).GrainStorageSerializer;
 
-    /// <param name="signalIdWindow">Whether the state holds signal ids in <see cref="UserState.SignalIds"/>; rows
+    private static readonly DateTimeOffset FirstSignal = new(2025, 11, 24, 18, 0, 0, TimeSpan.Zero);
+
+    /// <param name="signalIds">Whether the state holds signal ids in <see cref="UserState.SignalIds"/>; rows
     /// written as JSON predate it and hold them only in <see cref="UserState.RecentSignalIds"/>.</param>
-    private static UserState SampleState(bool signalIdWindow = true)
+    private static UserState SampleState(bool signalIds = true)
     {
         var state = new UserState
         {
@@ -40,9 +43,10 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         state.Disliked.Add("look-0000003", 10);
         state.RecentSignalIds.Add("s1", 10);
         state.RecentSignalIds.Add("s2", 10);
-        for (var i = 0; signalIdWindow && i < 40; i++)
+        // Ten ids in each of four minutes.
+        for (var i = 0; signalIds && i < 40; i++)
         {
-            state.SignalIds.Add($"w{i}", 32);
+            state.SignalIds.Add($"w{i}", FirstSignal.AddMinutes(i / 10));
         }
 
         return state;
@@ -86,18 +90,36 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         Assert.False(GrainStateSerializer.IsJson(stored));
         var read = serializer.Deserialize<UserState>(stored)!;
         AssertSame(state, read);
-        // The window read back (the last 32 of 40 ids) goes on forgetting its oldest id first.
-        Assert.Equal(32, read.SignalIds.Count);
-        Assert.True(read.SignalIds.Add("w40", 32));
-        Assert.False(read.SignalIds.Contains("w8"));
-        Assert.True(read.SignalIds.Contains("w9"));
+        // The set read back keeps the arrival minutes: a day after the second minute ended, the first two are gone.
+        Assert.Equal(40, read.SignalIds.Count);
+        read.SignalIds.Forget(FirstSignal.AddMinutes(2) + TimeSpan.FromHours(24), TimeSpan.FromHours(24));
+        Assert.Equal(20, read.SignalIds.Count);
+        Assert.False(read.SignalIds.Contains("w19"));
+        Assert.True(read.SignalIds.Contains("w20"));
+        Assert.True(read.SignalIds.Add("w40", FirstSignal.AddDays(1)));
+    }
+
+    [Fact]
+    public void SignalIdsAreStoredAsEightBytesEachAndEightForEachMinuteTheyArrivedIn()
+    {
+        var serializer = StorageSerializer(OtMzSiloExtensions.UserStorage);
+        var set = new SignalIdSet();
+        for (var i = 0; i < 10_000; i++)
+        {
+            set.Add($"{Guid.NewGuid()}", FirstSignal.AddMinutes(i / 100));
+        }
+
+        var stored = serializer.Serialize(set).ToMemory().Length;
+
+        // 10,000 hashes and 100 minutes; the rest is the serializer's framing: field headers and two lengths.
+        Assert.InRange(stored, 10_000 * 8 + 100 * 8, 10_000 * 8 + 100 * 8 + 32);
     }
 
     [Fact]
     public void ARowWrittenAsJsonBeforeTheSwitchIsStillRead()
     {
         var legacy = Silo.GetRequiredService<IGrainStorageSerializer>();
-        var state = SampleState(signalIdWindow: false);
+        var state = SampleState(signalIds: false);
         var stored = legacy.Serialize(state);
 
         Assert.True(GrainStateSerializer.IsJson(stored));
