@@ -21,7 +21,7 @@ namespace OtMz.Grains.Taste;
 /// a user who sent 500 signals in 40 different minutes of the last day stores 4,320. With 4,096 ids spread over
 /// the day, a full user state is 60,004 bytes and one signal's write took a median 217 µs, as the previous
 /// 4,096-id ring's 48,480 bytes took 226 µs in the same run; at the quota, 187,236 bytes and 393 µs (ids kept as
-/// strings: 171,356 bytes and 993 µs; bench/Benchmarks UserStateBenchmarks, docs/security-idempotency.md). In
+/// strings: 171,356 bytes and 993 µs; bench/Benchmarks UserStateBenchmarks, docs/security.md). In
 /// memory an activation also holds the hashes' room to grow and a hash index, 30-56 bytes per id in all (at most
 /// about 1.1 MB at the quota). A new id is wrongly taken for a duplicate only if its hash equals one of the n held,
 /// a chance of n / 2⁶⁴ (about 1.1 × 10⁻¹⁵ at 20,000).</para>
