@@ -126,6 +126,9 @@ public static class OtMzSiloExtensions
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         var serviceId = configuration.GetValue("Orleans:ServiceId", "otmz")!;
         var clusterId = configuration.GetValue("Orleans:ClusterId", "otmz-dev")!;
+        var localhost = ClusterStorage.ConnectionString(configuration) is null;
+        silo.Services.AddSingleton<IValidateOptions<SiloPorts>, SiloPorts.Validator>();
+        silo.Services.AddOptions<SiloPorts>().Configure(o => (o.SiloPort, o.GatewayPort, o.LoopbackOnly) = (siloPort, gatewayPort, localhost)).ValidateOnStart();
         if (ClusterStorage.ConnectionString(configuration) is not { } connectionString)
         {
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);

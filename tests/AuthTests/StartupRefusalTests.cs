@@ -83,6 +83,23 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public async Task ASiloPortAlreadyTakenIsRefusedNamingThePortAndTheSetting()
+    {
+        // A first instance, as far as the port is concerned: something already listens on the silo port.
+        using var first = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        var taken = ((IPEndPoint)first.LocalEndpoint).Port;
+        await using var api = ServiceProcess.Start("Api",
+            [.. Ports(), $"--Orleans:SiloPort={taken}", "--Urls=http://127.0.0.1:0", "--environment=Development", Key]);
+
+        Assert.NotEqual(0, await api.WaitForExitAsync(Patience));
+
+        var refusal = Assert.Single(api.Log.Split('\n'), l => l.Contains("Refusing to start", StringComparison.Ordinal));
+        Assert.Contains($"Orleans:SiloPort {taken} is already in use", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", api.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AHostInsideATestProcessRefusesWithTheValidationException()
     {
         // WebApplicationFactory runs Program inside the test process: the refusal reaches it as the exception.
