@@ -61,7 +61,7 @@ public sealed class PushJson
     /// <summary>
     /// A list entry written field by field, as the default converter writes it (web defaults: camelCase names in
     /// declaration order), without boxing: the default object converter boxes every struct it writes, which for the
-    /// twenty looks of a push and their reasons was about 6 KB of garbage per push (docs/benchmarks.md, eighth round).
+    /// twenty looks of a push and their reasons was about 6 KB of garbage per push (docs/performance.md, "Push JSON written once").
     /// </summary>
     private sealed class RecommendedLookConverter : JsonConverter<RecommendedLook>
     {

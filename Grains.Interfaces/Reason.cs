@@ -11,7 +11,7 @@ namespace OtMz.Grains.Interfaces;
 /// A value, like <see cref="RecommendedLook"/> and <see cref="RecommendedAd"/>: a user grain keeps its latest
 /// results until its next signal, about a second under load, so they outlive a young-generation collection; as
 /// values, a look's reasons are one array and a push's looks another, not a hundred-odd objects for the GC to
-/// trace and copy (docs/benchmarks.md, "Seventh round"). Every field is marked required, as a record class's
+/// trace and copy (docs/performance.md, "Values instead of objects"). Every field is marked required, as a record class's
 /// constructor parameters are without it: a struct is made with its default constructor, so nothing else would
 /// keep the fields required in the OpenAPI document.
 /// </remarks>

@@ -70,13 +70,13 @@ public static class OtMzSiloExtensions
         }
 
         // Pushes are latency-bound and never replayed: poll the queues often (Orleans' default is every
-        // 100 ms, which alone put p99 near 140 ms; see docs/benchmarks.md) and keep delivered events only
+        // 100 ms, which alone put p99 near 140 ms; docs/performance.md) and keep delivered events only
         // briefly. The pulling agents' cache keeps an event until it is older than the newest by the cache age:
         // at 1,000 pushes/s of about 24 KB each, a 30 s age held some 700 MB of stale pushes and the copies into
         // fresh cache blocks cost page faults on every push. The cache takes 1 MiB blocks from a pool that grows
         // with what the age holds, and every new block is a large object that brings gen2 collections closer:
         // with 2 s, the first 8 s after a step from 300 to 1,000 pushes/s allocated 39 MB of new blocks, and first
-        // runs after such a step backed up for seconds (docs/benchmarks.md, ninth round). A push is normally
+        // runs after such a step backed up for seconds (docs/performance.md, "Push cache age 500 ms"). A push is normally
         // delivered within a poll period or two; a consumer further behind than the age misses what was purged
         // meanwhile (Orleans reports a cache miss to the subscription), every later push carries the whole state,
         // and a client that misses a push resyncs by snapshot.

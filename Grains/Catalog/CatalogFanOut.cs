@@ -25,7 +25,7 @@ public static class CatalogFanOut
     /// hits. Looks are spread over the shards by a hash of their id, so the best K fall about evenly and that
     /// is nearly always enough; a shard that filled its quota with a last hit that still makes the merged cut
     /// may hold more of the best K, and only such a shard is asked again for all K. Asking each of 16 shards
-    /// for 150 when about 9 of each are used cost a large share of a recompute (docs/benchmarks.md).
+    /// for 150 when about 9 of each are used cost a large share of a recompute (docs/performance.md, "Two-round exact fan-out").
     /// </summary>
     public static async Task<ImmutableArray<ShardHit>> QueryAsync(Func<int, ShardQuery, Task<ImmutableArray<ShardHit>>> ask, int shardCount, ShardQuery query)
     {

@@ -15,7 +15,7 @@ namespace OtMz.Grains.Catalog;
 /// Rows are padded to a whole block; padding lanes carry no attributes and so never pass a filter.
 /// The matrix is pinned and starts on a 64-byte boundary so that no 512-bit load straddles two cache lines,
 /// the 23 multiply-adds are unrolled over four independent accumulators, and an unfiltered scan skips the
-/// filter words (docs/benchmarks.md has the kernel against the cost of merely reading the matrix).
+/// filter words (docs/performance.md, "Exact top-20 over 1,000,000 looks", has the kernel against the cost of merely reading the matrix).
 /// Not thread-safe (the scores are scratch space of the slice): the owning grain serialises access.
 /// </summary>
 public sealed class LookSlice
@@ -87,7 +87,7 @@ public sealed class LookSlice
     /// eligible row, so the k-th best of the block bests is a floor no member of the top k falls below. The
     /// second pass offers the heap only rows at or above that floor, in the few blocks that reach it: about k to
     /// 2k offers instead of k·(1 + ln(rows/k)) when rows arrive in hash order, which is what dominated a query
-    /// (docs/benchmarks.md).
+    /// (docs/performance.md, "Two-pass top-k").
     /// </remarks>
     public ImmutableArray<ShardHit> TopK(ReadOnlySpan<float> query, int k, LookFilter filter)
     {

@@ -10,8 +10,8 @@ namespace OtMz.Grains.Push;
 /// writes to it and nothing returns it to a pool, so sharing it is what Orleans does for any <c>[Immutable]</c>
 /// value. Every push crosses two grain calls inside the silo (into a MemoryStreamQueueGrain and out of it), and the
 /// dequeue's response was copied twice per message: at 1,000 signals/s those two copies of each 24 KB push were
-/// 24.3 % of the byte arrays the server allocated, 15.1 % of all its allocated bytes (docs/benchmarks.md, eighth
-/// round). Orleans resolves this copier wherever it looks one up (the dequeued list of messages); the enqueue call's
+/// 24.3 % of the byte arrays the server allocated, 15.1 % of all its allocated bytes (docs/performance.md,
+/// "Shared queue payload"). Orleans resolves this copier wherever it looks one up (the dequeued list of messages); the enqueue call's
 /// generated request copies its argument with Orleans' own copier still.
 /// </summary>
 [RegisterCopier]

@@ -429,7 +429,7 @@ public sealed partial class UserGrain(
     /// greedily, so ranking more of the same candidates gives the same first ones and a longer list asked for at the
     /// same version continues this one. The candidates are not kept for that: a user's latest list lives until their
     /// next signal, past young-generation collections, and every byte kept per push is copied by the GC (see
-    /// docs/benchmarks.md, eighth round); a longer list asks the shards again, once per version.
+    /// docs/performance.md, "Rank only what is pushed"); a longer list asks the shards again, once per version.
     /// </summary>
     private sealed record CachedLooks(long Version, LookRecommendations Result, int Ranked)
     {

@@ -5,7 +5,7 @@ namespace OtMz.Silo.Storage;
 /// <summary>
 /// How user and region state is stored: Orleans' own binary serializer, which the state types already support
 /// (<c>[GenerateSerializer]</c> with field ids, so fields can be added later without a migration). Orleans'
-/// storage default is Newtonsoft JSON, which cost a large share of every signal's CPU (docs/benchmarks.md).
+/// storage default is Newtonsoft JSON, which cost a large share of every signal's CPU (docs/performance.md, "Binary grain state").
 /// Rows written before the switch hold that JSON: they are still read, and are stored as binary from their
 /// next write on, so no migration step is needed.
 /// </summary>

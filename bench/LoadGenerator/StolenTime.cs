@@ -7,7 +7,7 @@ namespace OtMz.LoadGenerator;
 /// "steal" field of the aggregate "cpu" line of Linux's /proc/stat, summed over all cores. The kernel takes it from
 /// the host's steal clock. The same line's busy and idle ticks are not used: in this project's test VM, under load,
 /// they added up to about three quarters of the elapsed time, and counted less busy time for the whole machine than
-/// the server process alone used (docs/benchmarks.md, tenth round).
+/// the server process alone used (docs/performance.md, "Machine").
 /// </summary>
 public static class StolenTime
 {

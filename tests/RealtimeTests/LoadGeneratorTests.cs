@@ -3,7 +3,7 @@ using OtMz.LoadGenerator;
 
 namespace OtMz.RealtimeTests;
 
-/// <summary>The load generator (bench/LoadGenerator) against the real server on loopback, as docs/benchmarks.md runs it, scaled down.</summary>
+/// <summary>The load generator (bench/LoadGenerator) against the real server on loopback, as docs/performance.md runs it, scaled down.</summary>
 public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
 {
     [Fact]
