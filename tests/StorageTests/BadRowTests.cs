@@ -35,16 +35,7 @@ public class BadRowTests(PostgresServer server)
         await new PostgresCatalogStore(database).SeedDemoAsync(300, seed: 42, CancellationToken.None);
         await PlantAsync(database);
 
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = "otmz-badrows";
-        builder.Options.ClusterId = "otmz-badrows-cluster";
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties["ConnectionStrings:Postgres"] = database;
-        builder.Properties["Catalog:ShardCount"] = "4";
-        builder.AddSiloBuilderConfigurator<PostgresClusterSilo>();
-        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await PlatformCluster.StartAsync(database, "otmz-badrows", "otmz-badrows-cluster", silos: 1, shardCount: 4);
         try
         {
             var grains = cluster.Client;

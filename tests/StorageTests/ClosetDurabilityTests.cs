@@ -13,20 +13,8 @@ namespace OtMz.StorageTests;
 [Collection(PostgresCollection.Name)]
 public class ClosetDurabilityTests(PostgresServer server)
 {
-    private static async Task<TestCluster> StartAsync(string connectionString)
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = "otmz-closet";
-        builder.Options.ClusterId = "otmz-closet-cluster";
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties["ConnectionStrings:Postgres"] = connectionString;
-        builder.Properties["Catalog:ShardCount"] = "2";
-        builder.AddSiloBuilderConfigurator<PostgresClusterSilo>();
-        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<TestCluster> StartAsync(string connectionString) =>
+        PlatformCluster.StartAsync(connectionString, "otmz-closet", "otmz-closet-cluster", silos: 1, shardCount: 2);
 
     [Fact]
     public async Task ClosetItemsAndTheirPicturesSurviveARestartAndErasureRemovesBoth()

@@ -38,16 +38,7 @@ public class SignalReplayDurabilityTests(PostgresServer server)
         var database = await server.CreateUniqueDatabaseAsync(prefix);
         await Db.MigrateAsync(database);
         await new PostgresCatalogStore(database).SeedDemoAsync(Looks, seed: 42, CancellationToken.None);
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ServiceId = "otmz-replay";
-        builder.Options.ClusterId = $"otmz-replay-{prefix}";
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties["ConnectionStrings:Postgres"] = database;
-        builder.Properties["Catalog:ShardCount"] = ShardCount.ToString();
-        builder.AddSiloBuilderConfigurator<ClockedPostgresSilo>();
-        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await PlatformCluster.StartAsync<ClockedPostgresSilo>(database, "otmz-replay", $"otmz-replay-{prefix}", silos: 2, ShardCount);
         return (cluster, database);
     }
 

@@ -17,20 +17,8 @@ public class UserDurabilityTests(PostgresServer server)
     private const string ServiceId = "otmz-durability";
     private const int ShardCount = 4;
 
-    private static async Task<TestCluster> StartAsync(string connectionString)
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ServiceId = ServiceId;
-        builder.Options.ClusterId = "otmz-durability-cluster";
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties["ConnectionStrings:Postgres"] = connectionString;
-        builder.Properties["Catalog:ShardCount"] = ShardCount.ToString();
-        builder.AddSiloBuilderConfigurator<PostgresClusterSilo>();
-        builder.AddClientBuilderConfigurator<PostgresClusterClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<TestCluster> StartAsync(string connectionString) =>
+        PlatformCluster.StartAsync(connectionString, ServiceId, "otmz-durability-cluster", silos: 2, ShardCount);
 
     private async Task<string> PreparedDatabaseAsync(string prefix)
     {
