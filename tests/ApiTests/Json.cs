@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace OtMz.ApiTests;
 
+/// <summary>JSON and Problem Details helpers for the tests that talk to the Api over HTTP (ApiTests, and AuthTests by a link).</summary>
 internal static class Json
 {
     public static async Task<JsonElement> Body(this HttpResponseMessage response) =>
@@ -12,9 +13,10 @@ internal static class Json
     /// <summary>Asserts a Problem Details answer with <paramref name="status"/> and, when given, an error for <paramref name="field"/>.</summary>
     public static async Task<JsonElement> AssertProblem(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
     {
-        Assert.Equal(status, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var body = await response.Body();
+        var body = JsonSerializer.Deserialize<JsonElement>(text);
         Assert.Equal((int)status, body.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));
         Assert.True(body.TryGetProperty("type", out _));

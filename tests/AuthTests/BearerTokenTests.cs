@@ -59,7 +59,7 @@ public sealed class BearerTokenTests(DevelopmentApi api) : IClassFixture<Develop
     [InlineData("{\"userId\":\"x\",\"roles\":[null]}", "roles[0]")]
     [InlineData("{\"userId\":\"x\",\"roles\":[\"admin\",null]}", "roles[1]")]
     public async Task ANullRoleInADevTokenRequestNamesTheElement(string json, string field) =>
-        await (await api.CreateClient().PostAsync("/api/v1/auth/dev-token", Problem.Raw(json))).AssertProblem(HttpStatusCode.BadRequest, field);
+        await (await api.CreateClient().PostAsync("/api/v1/auth/dev-token", Json.Raw(json))).AssertProblem(HttpStatusCode.BadRequest, field);
 
     [Fact]
     public async Task ADevTokenStillCarriesItsRoles()

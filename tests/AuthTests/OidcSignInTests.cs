@@ -163,7 +163,7 @@ public sealed class OidcSignInTests(OidcFixture oidc) : IClassFixture<OidcFixtur
     [InlineData("{\"provider\":\"test\"}", "idToken")]
     [InlineData("{\"provider\":\"test\",\"idToken\":\"\"}", "idToken")]
     public async Task ABadSignInRequestNamesTheField(string json, string field) =>
-        await (await oidc.Api.CreateClient().PostAsync("/api/v1/auth/oidc", Problem.Raw(json))).AssertProblem(HttpStatusCode.BadRequest, field);
+        await (await oidc.Api.CreateClient().PostAsync("/api/v1/auth/oidc", Json.Raw(json))).AssertProblem(HttpStatusCode.BadRequest, field);
 
     [Fact]
     public async Task AnIdTokenThatIsNoJwtIsRefused() =>
