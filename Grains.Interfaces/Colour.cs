@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OtMz.Grains.Interfaces;
 
-/// <summary>The 21 K-Fashion colour names, in the order of styles.md; colour-affinity vectors use this order.</summary>
+/// <summary>The 21 K-Fashion colour names, in the order of docs/styles.md; colour-affinity vectors use this order.</summary>
 [JsonConverter(typeof(WireEnumConverter<Colour>))]
 public enum Colour
 {

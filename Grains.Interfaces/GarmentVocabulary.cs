@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace OtMz.Grains.Interfaces;
 
-/// <summary>The K-Fashion labelling vocabulary for garments (styles.md), used to validate and to generate.</summary>
+/// <summary>The K-Fashion labelling vocabulary for garments (docs/styles.md), used to validate and to generate.</summary>
 public static class GarmentVocabulary
 {
     public static FrozenDictionary<GarmentSlot, string[]> CategoriesBySlot { get; } = new Dictionary<GarmentSlot, string[]>

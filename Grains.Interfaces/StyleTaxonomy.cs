@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// The 23 K-Fashion styles in the index order that every style vector uses (docs: styles.md).
+/// The 23 K-Fashion styles in the index order that every style vector uses (docs/styles.md, GET /api/v1/styles).
 /// Never reorder: a new order is a new, versioned taxonomy.
 /// </summary>
 public static class StyleTaxonomy

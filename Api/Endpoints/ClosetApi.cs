@@ -173,7 +173,7 @@ public static class ClosetApi
             var owner = GarmentVocabulary.CategoriesBySlot.Where(kv => kv.Value.Contains(category)).Select(kv => (GarmentSlot?)kv.Key).FirstOrDefault();
             if (owner is null)
             {
-                errors.Add(new FieldError("category", $"Unknown category '{category}'; see the garment vocabulary in styles.md."));
+                errors.Add(new FieldError("category", $"Unknown category '{category}'; see the garment vocabulary in docs/styles.md."));
             }
 
             return (owner, category);

@@ -348,7 +348,7 @@ public static class DemoCatalog
         string[] OnePieces,
         int[] Companions);
 
-    // Style indexes for the companion lists, in styles.md order.
+    // Style indexes for the companion lists, in docs/styles.md order.
     private const int Classic = 0, Preppy = 1, Mannish = 2, Feminine = 4, Romantic = 5, Hippie = 7, Modern = 10,
         Sophisticated = 11, Avantgarde = 12, Country = 13, Resort = 14, Genderless = 15, Sporty = 16, Retro = 17, Hiphop = 19,
         Punk = 20, Military = 21, Street = 22;

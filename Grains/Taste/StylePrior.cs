@@ -2,7 +2,7 @@ namespace OtMz.Grains.Taste;
 
 /// <summary>
 /// How often each style occurs in K-Fashion-like data. Only street's 46.5 % is a published figure
-/// (styles.md); the other shares are the demo catalog's assumptions, ordered by what the dataset's
+/// (docs/styles.md); the other shares are the demo catalog's assumptions, ordered by what the dataset's
 /// documentation and the original service report as common or rare. The demo generator draws primary styles
 /// from these shares, and the taste model divides them out (<see cref="Debias"/>) so that liking typical
 /// looks does not drag every user towards street.

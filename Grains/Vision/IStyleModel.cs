@@ -1,7 +1,7 @@
 namespace OtMz.Grains.Vision;
 
 /// <summary>
-/// The style model: pictures in, 23 multi-label style probabilities out (styles.md order). Safe to call from many
+/// The style model: pictures in, 23 multi-label style probabilities out (docs/styles.md order). Safe to call from many
 /// requests at once; a call with several images runs them as one batch.
 /// </summary>
 public interface IStyleModel

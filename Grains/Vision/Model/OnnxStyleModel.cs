@@ -249,7 +249,7 @@ public sealed class OnnxStyleModel : IStyleModel, IDisposable
         var dims = meta.Dimensions;
         if (dims.Length != 2 || dims[1] != StyleModelContract.StyleCount)
         {
-            throw Refuse(path, $"its first output '{name}' has shape {Shape(meta)}; the contract needs [N,{StyleModelContract.StyleCount}] logits, one per style in styles.md order");
+            throw Refuse(path, $"its first output '{name}' has shape {Shape(meta)}; the contract needs [N,{StyleModelContract.StyleCount}] logits, one per style in the order of GET /api/v1/styles");
         }
 
         return name;

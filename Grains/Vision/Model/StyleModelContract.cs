@@ -10,7 +10,7 @@ namespace OtMz.Grains.Vision.Model;
 /// <item>The whole upright picture is letterboxed into H x W: scaled to fit with its aspect kept and centred, the
 /// border filled with <see cref="LetterboxFill"/> (the ImageNet mean, which normalises to 0). Transparent pixels are
 /// composited over the same fill.</item>
-/// <item>The first output is [N, 23] float logits in styles.md order; probabilities are sigmoid(logits), each
+/// <item>The first output is [N, 23] float logits in docs/styles.md order; probabilities are sigmoid(logits), each
 /// style independently (multi-label).</item>
 /// <item>Optional metadata_props: <see cref="NameKey"/> (shown as the model's name) and <see cref="DescriptionKey"/>.</item>
 /// </list>

@@ -1,7 +1,7 @@
 namespace OtMz.Grains.Vision.Training;
 
 /// <summary>
-/// How likely each print is on a garment of each style, in styles.md order (the table in docs/vision-model.md).
+/// How likely each print is on a garment of each style, in docs/styles.md order (the table in docs/vision-model.md).
 /// These are the project's assumptions, in the spirit of the K-Fashion labels: traditional styles wear checks and
 /// stripes, the natural and feminine ones florals and dots, punk and military camouflage and animal prints, the
 /// contemporary ones mostly plain. A garment takes its print from the look's primary style, sometimes from its
