@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
@@ -108,7 +110,7 @@ public static class LookRules
         return sum > 0;
     }
 
-    private static void CheckList<T>(System.Collections.Immutable.ImmutableArray<T> values, string field, string name, List<FieldError> errors)
+    private static void CheckList<T>(ImmutableArray<T> values, string field, string name, List<FieldError> errors)
         where T : struct, Enum
     {
         if (values.IsDefaultOrEmpty)
@@ -126,7 +128,7 @@ public static class LookRules
         }
     }
 
-    private static void CheckPalette(System.Collections.Immutable.ImmutableArray<PaletteEntry> palette, List<FieldError> errors)
+    private static void CheckPalette(ImmutableArray<PaletteEntry> palette, List<FieldError> errors)
     {
         if (palette.IsDefault)
         {
@@ -158,7 +160,7 @@ public static class LookRules
         }
     }
 
-    private static void CheckGarments(System.Collections.Immutable.ImmutableArray<Garment> garments, List<FieldError> errors)
+    private static void CheckGarments(ImmutableArray<Garment> garments, List<FieldError> errors)
     {
         if (garments.IsDefault)
         {

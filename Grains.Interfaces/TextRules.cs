@@ -28,7 +28,8 @@ public static class TextRules
                 return $"Control and text-direction characters are not allowed (found U+{(int)c:X4}).";
             }
 
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned && !char.IsSurrogate(c))
+            // A surrogate's category is Surrogate, so a supplementary character (most emoji) passes.
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned)
             {
                 return $"Unassigned characters are not allowed (found U+{(int)c:X4}).";
             }
