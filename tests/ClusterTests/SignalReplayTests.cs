@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Taste;
+using OtMz.TestShared;
 
 namespace OtMz.ClusterTests;
 
@@ -19,36 +20,7 @@ public class SignalReplayTests(ClockedClusterFixture fixture)
 
     private IUserGrain User(string id) => fixture.Grains.GetGrain<IUserGrain>(id);
 
-    /// <summary>Signal <paramref name="n"/> of a run: every kind in turn, on the fixture's looks.</summary>
-    private static Signal SignalNumber(string prefix, int n)
-    {
-        var id = $"{prefix}-{n}";
-        var look = DemoCatalog.IdOf(n * 7 % ClockedClusterFixture.DemoLooks);
-        return (n % 6) switch
-        {
-            0 => new Signal(id, SignalType.Like, LookId: look),
-            1 => new Signal(id, SignalType.Save, LookId: look),
-            2 => new Signal(id, SignalType.Dwell, LookId: look, DwellMs: 800 + n % 5000),
-            3 => new Signal(id, SignalType.Skip, LookId: look),
-            4 => new Signal(id, SignalType.Colour, Colour: (Colour)(n % 21)),
-            _ => new Signal(id, SignalType.Dislike, LookId: look),
-        };
-    }
-
     private static Signal ColourSignal(string id, int n) => new(id, SignalType.Colour, Colour: (Colour)(n % 21));
-
-    /// <summary>Sends <paramref name="signals"/> in batches of the API's largest size; returns the acks.</summary>
-    private static async Task<List<SignalAck>> SendInBatchesAsync(IUserGrain user, IReadOnlyList<Signal> signals)
-    {
-        var acks = new List<SignalAck>();
-        foreach (var batch in signals.Chunk(SignalRules.MaxBatch))
-        {
-            var result = await user.ApplySignals([.. batch]);
-            acks.Add(result.Ack ?? throw new Xunit.Sdk.XunitException($"A batch was not applied: {result}"));
-        }
-
-        return acks;
-    }
 
     private async Task ForceDeactivationAsync() =>
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -57,14 +29,14 @@ public class SignalReplayTests(ClockedClusterFixture fixture)
     public async Task TenThousandSignalsReplayedInOrderAndShuffledADayLaterAreAllDuplicatesAndChangeNothing()
     {
         var user = User(NewUser());
-        var signals = Enumerable.Range(0, 10_000).Select(n => SignalNumber("replay", n)).ToList();
+        var signals = Enumerable.Range(0, 10_000).Select(n => SignalRuns.Number("replay", n, ClockedClusterFixture.DemoLooks)).ToList();
         var firstSent = fixture.Clock.GetUtcNow();
 
         // The batches are sent a minute apart, so the ids span a hundred minutes of arrivals.
         var sent = new List<SignalAck>();
         foreach (var batch in signals.Chunk(SignalRules.MaxBatch))
         {
-            sent.AddRange(await SendInBatchesAsync(user, batch));
+            sent.AddRange(await SignalRuns.SendInBatchesAsync(user, batch));
             fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
@@ -76,8 +48,8 @@ public class SignalReplayTests(ClockedClusterFixture fixture)
         // Just under a day after the first batch, from a fresh activation.
         fixture.Clock.SetUtcNow(firstSent + Day - TimeSpan.FromMinutes(1));
         await ForceDeactivationAsync();
-        var inOrder = await SendInBatchesAsync(user, signals);
-        var shuffled = await SendInBatchesAsync(user, [.. signals.OrderBy(_ => Random.Shared.Next())]);
+        var inOrder = await SignalRuns.SendInBatchesAsync(user, signals);
+        var shuffled = await SignalRuns.SendInBatchesAsync(user, [.. signals.OrderBy(_ => Random.Shared.Next())]);
 
         Assert.All(inOrder.Concat(shuffled), ack => Assert.Equal(new SignalAck(0, SignalRules.MaxBatch, summary.Version), ack));
         Assert.Equal(10_000, inOrder.Sum(a => a.Duplicates));
@@ -152,9 +124,9 @@ public class SignalReplayTests(ClockedClusterFixture fixture)
         var user = User(NewUser());
         var firstHalfAt = fixture.Clock.GetUtcNow();
         var half = options.SignalQuota / 2;
-        await SendInBatchesAsync(user, [.. Enumerable.Range(0, half).Select(n => ColourSignal($"early-{n}", n))]);
+        await SignalRuns.SendInBatchesAsync(user, [.. Enumerable.Range(0, half).Select(n => ColourSignal($"early-{n}", n))]);
         fixture.Clock.Advance(TimeSpan.FromHours(1));
-        await SendInBatchesAsync(user, [.. Enumerable.Range(0, options.SignalQuota - half).Select(n => ColourSignal($"later-{n}", n))]);
+        await SignalRuns.SendInBatchesAsync(user, [.. Enumerable.Range(0, options.SignalQuota - half).Select(n => ColourSignal($"later-{n}", n))]);
         var full = await user.GetSummary();
         Assert.Equal(options.SignalQuota, full.SignalsApplied);
 

@@ -6,6 +6,7 @@ using OtMz.Grains.Catalog;
 using OtMz.Grains.Interfaces;
 using OtMz.Silo;
 using OtMz.Silo.Storage;
+using OtMz.TestShared;
 
 namespace OtMz.StorageTests;
 
@@ -48,34 +49,6 @@ public class SignalReplayDurabilityTests(PostgresServer server)
         await cluster.DisposeAsync();
     }
 
-    /// <summary>Signal <paramref name="n"/> of a run: every kind in turn, on the seeded looks.</summary>
-    private static Signal SignalNumber(int n)
-    {
-        var id = $"replay-{n}";
-        var look = DemoCatalog.IdOf(n * 7 % Looks);
-        return (n % 6) switch
-        {
-            0 => new Signal(id, SignalType.Like, LookId: look),
-            1 => new Signal(id, SignalType.Save, LookId: look),
-            2 => new Signal(id, SignalType.Dwell, LookId: look, DwellMs: 800 + n % 5000),
-            3 => new Signal(id, SignalType.Skip, LookId: look),
-            4 => new Signal(id, SignalType.Colour, Colour: (Colour)(n % 21)),
-            _ => new Signal(id, SignalType.Dislike, LookId: look),
-        };
-    }
-
-    private static async Task<List<SignalAck>> SendInBatchesAsync(IUserGrain user, IEnumerable<Signal> signals)
-    {
-        var acks = new List<SignalAck>();
-        foreach (var batch in signals.Chunk(SignalRules.MaxBatch))
-        {
-            var result = await user.ApplySignals([.. batch]);
-            acks.Add(result.Ack ?? throw new Xunit.Sdk.XunitException($"A batch was not applied: {result}"));
-        }
-
-        return acks;
-    }
-
     [Fact]
     public async Task TenThousandSignalsReplayedFromANewActivationInOrderAndShuffledAreAllDuplicatesAndChangeNothing()
     {
@@ -84,12 +57,12 @@ public class SignalReplayDurabilityTests(PostgresServer server)
         {
             const string userId = "replayer";
             var user = cluster.Client.GetGrain<IUserGrain>(userId);
-            var signals = Enumerable.Range(0, 10_000).Select(SignalNumber).ToList();
+            var signals = Enumerable.Range(0, 10_000).Select(n => SignalRuns.Number("replay", n, Looks)).ToList();
             var firstSent = Clock.GetUtcNow();
             var sent = new List<SignalAck>();
             foreach (var batch in signals.Chunk(SignalRules.MaxBatch))
             {
-                sent.AddRange(await SendInBatchesAsync(user, batch));
+                sent.AddRange(await SignalRuns.SendInBatchesAsync(user, batch));
                 Clock.Advance(TimeSpan.FromMinutes(1));
             }
 
@@ -105,9 +78,9 @@ public class SignalReplayDurabilityTests(PostgresServer server)
             Clock.SetUtcNow(firstSent + Day - TimeSpan.FromMinutes(1));
             var management = cluster.Client.GetGrain<IManagementGrain>(0);
             await management.ForceActivationCollection(TimeSpan.Zero);
-            var inOrder = await SendInBatchesAsync(user, signals);
+            var inOrder = await SignalRuns.SendInBatchesAsync(user, signals);
             await management.ForceActivationCollection(TimeSpan.Zero);
-            var shuffled = await SendInBatchesAsync(user, signals.OrderBy(_ => Random.Shared.Next()));
+            var shuffled = await SignalRuns.SendInBatchesAsync(user, signals.OrderBy(_ => Random.Shared.Next()));
 
             Assert.All(inOrder.Concat(shuffled), ack => Assert.Equal(new SignalAck(0, SignalRules.MaxBatch, version), ack));
             Assert.Equal(10_000, inOrder.Sum(a => a.Duplicates));
