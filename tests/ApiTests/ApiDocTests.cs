@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OtMz.TestShared;
 
 namespace OtMz.ApiTests;
 
@@ -53,23 +54,10 @@ public sealed partial class ApiDocTests(ApiFactory factory) : IClassFixture<ApiF
     private static HashSet<string> DocumentedRoutes() => new(RouteRows(), StringComparer.Ordinal);
 
     private static IEnumerable<string> RouteRows() =>
-        File.ReadLines(Path.Combine(RepositoryRoot(), "docs", "api.md"))
+        File.ReadLines(Repository.PathOf("docs", "api.md"))
             .Select(line => RouteRow().Match(line))
             .Where(m => m.Success)
             .Select(m => $"{m.Groups["method"].Value} {m.Groups["path"].Value}");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OtMz.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OtMz.sln not found above the test binaries.");
-    }
 
     /// <summary>A table row whose first cell is "`METHOD /path/{template}`", the one format docs/api.md uses for routes.</summary>
     [GeneratedRegex(@"^\|\s*`(?<method>[A-Z]+) (?<path>/[^`\s]*)`\s*\|")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OtMz.Silo.Schema;
+using OtMz.TestShared;
 
 namespace OtMz.StorageTests;
 
@@ -36,7 +37,7 @@ public class MigrationTests(PostgresServer server)
         var embedded = SchemaMigrator.EmbeddedMigrations();
 
         Assert.Equal(ExpectedScripts, embedded.Select(m => $"{m.Version:D4}_{m.Name}"));
-        var onDisk = Directory.GetFiles(Path.Combine(RepositoryRoot(), "deploy", "sql"), "*.sql")
+        var onDisk = Directory.GetFiles(Repository.PathOf("deploy", "sql"), "*.sql")
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.Ordinal);
         Assert.Equal(ExpectedScripts, onDisk);
@@ -149,18 +150,5 @@ public class MigrationTests(PostgresServer server)
         Assert.Equal(ExpectedScripts.Length, runs.Sum());
         Assert.Equal(ExpectedScripts.Length, runs.Max());
         Assert.Equal(ExpectedScripts.Length, (int)await Db.ScalarAsync<long>(database, "SELECT count(*) FROM schema_migrations"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OtMz.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OtMz.sln not found above the test binaries.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OtMz.Grains.Taste;
+using OtMz.TestShared;
 
 namespace OtMz.UnitTests;
 
@@ -10,7 +11,7 @@ namespace OtMz.UnitTests;
 /// </summary>
 public sealed partial class StylesDocTests
 {
-    private static readonly string[] Doc = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "styles.md"));
+    private static readonly string[] Doc = File.ReadAllLines(Repository.PathOf("docs", "styles.md"));
 
     [Fact]
     public void TheStyleTableListsExactlyTheTaxonomyInIndexOrder()
@@ -58,19 +59,6 @@ public sealed partial class StylesDocTests
     }
 
     private static IEnumerable<Match> Rows(Regex row) => Doc.Select(line => row.Match(line)).Where(m => m.Success);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OtMz.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OtMz.sln not found above the test binaries.");
-    }
 
     // | 0 | `classic` | 클래식 | Classic | traditional | 3.0 % |
     [GeneratedRegex(@"^\| (?<index>\d+) \| `(?<key>[a-z]+)` \| (?<ko>[^|]+)\|[^|]+\| (?<group>[a-z]+) \| (?<share>\d+\.\d) % \|$")]

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
+using OtMz.TestShared;
 
 namespace OtMz.ApiTests.Contract;
 
@@ -194,16 +195,9 @@ public sealed partial class OpenApiContractTests(ApiFactory factory, ITestOutput
     public async Task EveryFileTheDocumentPointsAtIsInTheRepository()
     {
         var text = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OtMz.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
         foreach (var file in MarkdownFile().Matches(text).Select(m => m.Value).Distinct())
         {
-            Assert.True(File.Exists(Path.Combine(root.FullName, file)), $"the document points at {file}, which is not in the repository");
+            Assert.True(File.Exists(Repository.PathOf(file)), $"the document points at {file}, which is not in the repository");
         }
     }
 
