@@ -60,7 +60,8 @@ public static class LookRules
         return errors;
     }
 
-    public static bool IsValid(Look look) => Validate(look).Count == 0;
+    /// <summary>The errors on one line, for a log entry or an exception message.</summary>
+    public static string Describe(IEnumerable<FieldError> errors) => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
 
     /// <summary>Null for "/api/v1/images/{id}" with a valid id or an absolute https URL, else why not.</summary>
     public static string? ImageUrlProblem(string url)
@@ -128,26 +129,9 @@ public static class LookRules
         }
     }
 
-    private static void CheckPalette(ImmutableArray<PaletteEntry> palette, List<FieldError> errors)
-    {
-        if (palette.IsDefault)
+    private static void CheckPalette(ImmutableArray<PaletteEntry> palette, List<FieldError> errors) =>
+        CheckEntries(palette, "palette", MaxPaletteEntries, "palette entries", "A palette entry", errors, static (entry, i, errors) =>
         {
-            return;
-        }
-
-        if (palette.Length > MaxPaletteEntries)
-        {
-            errors.Add(new FieldError("palette", $"At most {MaxPaletteEntries} palette entries; got {palette.Length}."));
-        }
-
-        for (var i = 0; i < palette.Length; i++)
-        {
-            if (palette[i] is not { } entry)
-            {
-                errors.Add(new FieldError($"palette[{i}]", "A palette entry cannot be null."));
-                continue;
-            }
-
             if (!Enum.IsDefined(entry.Colour))
             {
                 errors.Add(new FieldError($"palette[{i}].colour", "Not one of the 21 K-Fashion colours."));
@@ -157,29 +141,11 @@ public static class LookRules
             {
                 errors.Add(new FieldError($"palette[{i}].weight", "A palette weight is in (0, 1]."));
             }
-        }
-    }
+        });
 
-    private static void CheckGarments(ImmutableArray<Garment> garments, List<FieldError> errors)
-    {
-        if (garments.IsDefault)
+    private static void CheckGarments(ImmutableArray<Garment> garments, List<FieldError> errors) =>
+        CheckEntries(garments, "garments", MaxGarments, "garments", "A garment", errors, static (garment, i, errors) =>
         {
-            return;
-        }
-
-        if (garments.Length > MaxGarments)
-        {
-            errors.Add(new FieldError("garments", $"At most {MaxGarments} garments; got {garments.Length}."));
-        }
-
-        for (var i = 0; i < garments.Length; i++)
-        {
-            if (garments[i] is not { } garment)
-            {
-                errors.Add(new FieldError($"garments[{i}]", "A garment cannot be null."));
-                continue;
-            }
-
             if (!Enum.IsDefined(garment.Slot))
             {
                 errors.Add(new FieldError($"garments[{i}].slot", "Unknown slot."));
@@ -193,6 +159,35 @@ public static class LookRules
             {
                 errors.Add(new FieldError($"garments[{i}].colour", "Not one of the 21 K-Fashion colours."));
             }
+        });
+
+    /// <summary>
+    /// A look's list of entries (palette, garments): at most <paramref name="max"/>, none null, each checked by
+    /// <paramref name="check"/> with its index. Field names are only formatted for an error: shards run this on
+    /// every look they load.
+    /// </summary>
+    private static void CheckEntries<T>(ImmutableArray<T> entries, string field, int max, string plural, string one, List<FieldError> errors, Action<T, int, List<FieldError>> check)
+        where T : class
+    {
+        if (entries.IsDefault)
+        {
+            return;
+        }
+
+        if (entries.Length > max)
+        {
+            errors.Add(new FieldError(field, $"At most {max} {plural}; got {entries.Length}."));
+        }
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i] is not { } entry)
+            {
+                errors.Add(new FieldError($"{field}[{i}]", $"{one} cannot be null."));
+                continue;
+            }
+
+            check(entry, i, errors);
         }
     }
 }

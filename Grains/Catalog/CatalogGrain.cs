@@ -24,7 +24,7 @@ public sealed class CatalogGrain(
         // The Api checks first and names the fields; this guards every other writer (importers, tools).
         if (LookRules.Validate(look) is { Count: > 0 } errors)
         {
-            throw new ArgumentException($"Look '{look.Id}' breaks the look rules: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}", nameof(look));
+            throw new ArgumentException($"Look '{look.Id}' breaks the look rules: {LookRules.Describe(errors)}", nameof(look));
         }
 
         await store.UpsertAsync(look, CancellationToken.None);

@@ -60,7 +60,7 @@ public sealed class CatalogShardGrain(
         // Named one by one up to a point; a table full of bad rows should not flood the log.
         if (++_skippedLogged <= MaxSkipsLogged)
         {
-            logger.LogWarning("Catalog look {LookId} skipped: {Errors}", look.Id, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+            logger.LogWarning("Catalog look {LookId} skipped: {Errors}", look.Id, LookRules.Describe(errors));
         }
 
         return false;
