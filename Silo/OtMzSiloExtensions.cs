@@ -9,6 +9,7 @@ using Orleans.Storage;
 using OtMz.Grains;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Images;
 using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;

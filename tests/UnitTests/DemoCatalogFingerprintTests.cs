@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using OtMz.Grains.Ads;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 
