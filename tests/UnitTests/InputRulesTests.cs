@@ -34,6 +34,23 @@ public class InputRulesTests
     public void AnIdLongerThanTheLimitIsRefused() => Assert.False(IdRules.IsValid(new string('a', IdRules.MaxLength + 1)));
 
     [Theory]
+    [InlineData("look-0000007", true)]
+    [InlineData("my-look_2", true)]
+    [InlineData("look-1\n", false)]
+    [InlineData("look/1", false)]
+    [InlineData(null, false)]
+    public void ALookIdIsCheckedByTheLookRuleAndALookWithABadIdSaysSo(string? id, bool valid)
+    {
+        Assert.Equal(valid, LookRules.IsValidId(id));
+        if (id is not null)
+        {
+            var errors = LookRules.Validate(GoodLook() with { Id = id });
+            FieldError[] expected = valid ? [] : [new FieldError("id", LookRules.IdRule)];
+            Assert.Equal(expected, errors);
+        }
+    }
+
+    [Theory]
     [InlineData("Navy coat over a shirt")]
     [InlineData("트렌치코트와 데님")]
     [InlineData("Snow 🌨 and wind")]
