@@ -17,9 +17,6 @@ public static class OutfitRules
     /// <summary>From this up the warmest tops are out: nobody layers a knit for a 20 °C day.</summary>
     public const int HotFromC = 20;
 
-    /// <summary>The outers warm enough below <see cref="HeavyOuterBelowC"/>.</summary>
-    public static IReadOnlyList<string> HeavyOuters => HeavyOuterCategories;
-
     // Arrays rather than lists: the demo generator draws with them on every look it makes.
     private static readonly string[] HeavyOuterCategories = ["coat", "padding"];
     private static readonly string[] TooLightForFrost = ["top", "bra-top"];
@@ -32,6 +29,7 @@ public static class OutfitRules
 
     public static bool NeedsHeavyOuter(int minTempC) => minTempC < HeavyOuterBelowC;
 
+    /// <summary>Whether an outer is warm enough below <see cref="HeavyOuterBelowC"/>: a coat or a padding.</summary>
     public static bool IsHeavyOuter(string category) => Array.IndexOf(HeavyOuterCategories, category) >= 0;
 
     /// <summary>The top categories that do not suit <paramref name="minTempC"/> (none in the mild middle).</summary>
