@@ -1,6 +1,6 @@
 using OtMz.Evaluation;
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests.Evaluation;
 

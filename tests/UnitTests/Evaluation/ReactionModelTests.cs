@@ -1,5 +1,5 @@
 using OtMz.Evaluation;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests.Evaluation;
 
