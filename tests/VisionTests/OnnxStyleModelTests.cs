@@ -1,4 +1,4 @@
-using OtMz.Grains.Vision.Model;
+using OtMz.Vision.Model;
 using SkiaSharp;
 
 namespace OtMz.VisionTests;
