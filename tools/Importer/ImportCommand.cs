@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
-/// The silo executable's <c>import</c> verb: parses the command line, gets a token, runs <see cref="LookImporter"/>
+/// The importer's command line: parses the command line, gets a token, runs <see cref="LookImporter"/>
 /// behind a progress bar (or plain lines when the output is not a terminal) and prints the summary.
 /// Exit codes: 0 all imported or skipped, 1 some files failed, 2 a usage error or a refused token (or a journal
 /// that cannot be used), 130 interrupted by Ctrl+C.
@@ -43,7 +43,7 @@ public sealed class ImportCommand : AsyncCommand<ImportSettings>
                 "Imports a folder of pictures (a catalog crawl) as looks through the API (POST /api/v1/looks), resumably.");
             app.Configure(config =>
             {
-                config.SetApplicationName("OtMz.Silo import");
+                config.SetApplicationName("OtMz.Importer");
                 config.UseStrictParsing();
                 config.AddExample("./crawl", "--dev-token");
                 config.AddExample("./crawl", "--api", "https://otmz.example.com", "--gender", "women", "--seasons", "autumn,winter", "--min-temp", "-5", "--max-temp", "15", "-p", "8");

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// An admin token from <c>POST /api/v1/auth/dev-token</c>, which only the embedded run (dev tokens on) answers;

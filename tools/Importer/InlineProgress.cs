@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// An <see cref="IProgress{T}"/> that runs its handler on the reporting thread, in order. The BCL's

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// The look's fields sent beside each picture: the command's defaults, overridden per picture by its sidecar JSON.

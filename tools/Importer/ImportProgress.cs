@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// Reported once before the first upload (<paramref name="Last"/> null) and then after each file is journaled.

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>A progress column reading "120/5000 files  14.2/s": Spectre's own columns count bytes, not files.</summary>
 public sealed class FilesColumn : ProgressColumn

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
 public enum ImportOutcome

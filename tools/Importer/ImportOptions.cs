@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>What <see cref="LookImporter"/> imports and how.</summary>
 public sealed record ImportOptions(string Folder)

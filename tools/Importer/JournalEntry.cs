@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// One line of the import journal: a file as it was when it finished (size and last write, its sidecar's last

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>The <c>import</c> verb's arguments; checked here so that a usage error never reaches the API.</summary>
 public sealed partial class ImportSettings : CommandSettings

@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Import;
+namespace OtMz.Importer;
 
 /// <summary>
 /// The end of a run. <paramref name="Results"/> are this run's finished files in path order; files in flight when
