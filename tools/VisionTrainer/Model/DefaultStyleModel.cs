@@ -6,11 +6,12 @@ using OtMz.VisionTrainer.Training;
 namespace OtMz.VisionTrainer.Model;
 
 /// <summary>
-/// The style model the project builds itself when no model is configured: <see cref="DefaultStyleFrontEnd"/> (fixed
-/// colour-histogram and print-energy features) followed by a head that <see cref="StyleTrainer"/> fits on pictures
-/// <see cref="SyntheticLooks"/> renders from the demo catalog's style priors. The build is seeded and repeats byte
-/// for byte on the same machine and runtime (ONNX Runtime's kernels and the JIT could differ in the last bits on
-/// another CPU). What it can and cannot recognise is in docs/vision-model.md.
+/// Builds the project's default style model: <see cref="DefaultStyleFrontEnd"/> (fixed colour-histogram and
+/// print-energy features) followed by a head that <see cref="StyleTrainer"/> fits on pictures
+/// <see cref="SyntheticLooks"/> renders from the demo catalog's style priors. The tool's Program writes the result to
+/// Vision/Models, the file the runtime serves (<see cref="DefaultStyleModelFile"/>); VisionTests retrain with this
+/// class and compare the bytes. The build is seeded and repeats byte for byte. What the model can and cannot
+/// recognise is in docs/vision-model.md.
 /// </summary>
 public static class DefaultStyleModel
 {
