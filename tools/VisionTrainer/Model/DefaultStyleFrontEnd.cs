@@ -35,12 +35,12 @@ internal static class DefaultStyleFrontEnd
     public const string FeaturesName = "features";
 
     // Foreground: squared RGB distance (0..3) above about 0.006 (20/255 in one channel) from the background.
-    private const float ForegroundThreshold = 0.006f;
-    private const float ForegroundSharpness = 600f;
+    internal const float ForegroundThreshold = 0.006f;
+    internal const float ForegroundSharpness = 600f;
 
-    private static readonly long[] Dilations = [1, 2, 4];
+    internal static readonly long[] Dilations = [1, 2, 4];
 
-    private static readonly float[][] TextureKernels =
+    internal static readonly float[][] TextureKernels =
     [
         [-1, 0, 1, -2, 0, 2, -1, 0, 1],
         [-1, -2, -1, 0, 0, 0, 1, 2, 1],
@@ -55,7 +55,7 @@ internal static class DefaultStyleFrontEnd
 
     public static int FeatureCount => ColourFeatures + TextureFeatures + 8;
 
-    /// <summary>The front end alone, [N,3,128,128] to [N,F] "features": what the trainer runs.</summary>
+    /// <summary>The front end alone, [N,3,128,128] to [N,F] "features" (the tests compare it with <see cref="DefaultFrontEndFeatures"/>).</summary>
     public static byte[] FeatureModel()
     {
         var builder = new OnnxGraphBuilder("otmz-style-default-front-end");

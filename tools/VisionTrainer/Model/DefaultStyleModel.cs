@@ -39,8 +39,15 @@ public static class DefaultStyleModel
         return BuildWithReport(data, TrainerOptions(seed), renderTime, total);
     }
 
-    /// <summary>Renders the plan's pictures and extracts the default front end's features (the slow half of a build).</summary>
-    public static StyleTrainingSet RenderTrainingSet(int seed = DefaultSeed) => StyleTrainingSet.Render(DefaultStyleFrontEnd.FeatureModel(), Plan(seed));
+    /// <summary>
+    /// Renders the plan's pictures and computes the default front end's features (the slow half of a build) with
+    /// <see cref="DefaultFrontEndFeatures"/>, not ONNX Runtime, so the bytes do not depend on the CPU.
+    /// </summary>
+    public static StyleTrainingSet RenderTrainingSet(int seed = DefaultSeed)
+    {
+        using var features = new DefaultFrontEndFeatures();
+        return StyleTrainingSet.Render(features, Plan(seed));
+    }
 
     /// <summary>Trains a head on already rendered data and writes the model.</summary>
     public static DefaultStyleModelBuild BuildWithReport(StyleTrainingSet data, StyleTrainerOptions options) =>

@@ -1,40 +1,24 @@
 using System.Buffers;
-using Microsoft.ML.OnnxRuntime;
-using OtMz.Vision.Model;
 using SkiaSharp;
 
 namespace OtMz.VisionTrainer.Training;
 
 /// <summary>
-/// Runs a front-end graph ([N,3,H,W] normalised pictures to [N,F] features) over rendered pictures. Pictures are
-/// rendered, letterboxed and normalised by <see cref="ImageTensor"/> exactly as <see cref="OnnxStyleModel"/> does,
-/// in fixed chunks; chunks run in parallel on one session with one intra-op thread each, so a picture's features
-/// do not depend on how many cores the machine has.
+/// Turns rendered pictures into front-end features. Pictures are rendered, letterboxed and normalised by
+/// <see cref="ImageTensor"/> exactly as <see cref="OnnxStyleModel"/> does, in fixed chunks; chunks run in parallel
+/// and each picture's features depend on that picture alone, so they do not depend on how many cores the machine
+/// has. <see cref="OnnxFeatureExtractor"/> runs any front-end graph; <see cref="Model.DefaultFrontEndFeatures"/>
+/// computes the default model's features in plain managed arithmetic.
 /// </summary>
-internal sealed class StyleFeatureExtractor : IDisposable
+internal abstract class StyleFeatureExtractor : IDisposable
 {
     private const int Chunk = 32;
 
-    private readonly InferenceSession _session;
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
+    public abstract int Height { get; }
 
-    public StyleFeatureExtractor(byte[] frontEnd)
-    {
-        _session = OnnxSessions.OpenSingleThreaded(frontEnd);
-        var (inputName, input) = _session.InputMetadata.Single();
-        _inputNames = [inputName];
-        _outputNames = [_session.OutputNames[0]];
-        Height = input.Dimensions[2];
-        Width = input.Dimensions[3];
-        FeatureCount = _session.OutputMetadata[_outputNames[0]].Dimensions[1];
-    }
+    public abstract int Width { get; }
 
-    public int Height { get; }
-
-    public int Width { get; }
-
-    public int FeatureCount { get; }
+    public abstract int FeatureCount { get; }
 
     public float[][] Extract(int count, Func<int, SKBitmap> render)
     {
@@ -54,15 +38,7 @@ internal sealed class StyleFeatureExtractor : IDisposable
                     ImageTensor.WriteStyleInput(picture, buffer.AsSpan(i * sample, sample), Height, Width);
                 }
 
-                using var input = OrtValue.CreateTensorValueFromMemory(
-                    OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, n * sample), [n, 3, Height, Width]);
-                using var runOptions = new RunOptions();
-                using var outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
-                var data = outputs[0].GetTensorDataAsSpan<float>();
-                for (var i = 0; i < n; i++)
-                {
-                    features[start + i] = data.Slice(i * FeatureCount, FeatureCount).ToArray();
-                }
+                Compute(buffer, n, features.AsSpan(start, n));
             }
             finally
             {
@@ -73,5 +49,10 @@ internal sealed class StyleFeatureExtractor : IDisposable
         return features;
     }
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>Features of <paramref name="n"/> normalised pictures [n,3,H,W] at the start of <paramref name="inputs"/>.</summary>
+    protected abstract void Compute(float[] inputs, int n, Span<float[]> features);
+
+    public virtual void Dispose()
+    {
+    }
 }

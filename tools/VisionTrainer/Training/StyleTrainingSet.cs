@@ -3,8 +3,9 @@ using OtMz.Vision.Model;
 namespace OtMz.VisionTrainer.Training;
 
 /// <summary>
-/// Rendered pictures turned into front-end features, per split. The features come from running the model's own
-/// front-end graph in ONNX Runtime, so training and serving see identical numbers. The unlabelled split keeps its
+/// Rendered pictures turned into front-end features, per split: by the model's own front-end graph in ONNX Runtime,
+/// or, for the default model, by <see cref="Model.DefaultFrontEndFeatures"/>, the same features in managed code
+/// (so the build does not depend on the CPU's kernels). The unlabelled split keeps its
 /// true labels only for <see cref="Evaluate"/>; <see cref="StyleTrainer"/> is given its features alone.
 /// </summary>
 public sealed class StyleTrainingSet
@@ -32,12 +33,19 @@ public sealed class StyleTrainingSet
     /// <summary>Garment photos used for nothing but evaluation.</summary>
     public StyleSplit PhotoHeldOut { get; }
 
-    /// <summary>Renders every picture of <paramref name="plan"/> and extracts its features with <paramref name="frontEnd"/>.</summary>
+    /// <summary>Renders every picture of <paramref name="plan"/> and extracts its features by running the graph <paramref name="frontEnd"/>.</summary>
     public static StyleTrainingSet Render(byte[] frontEnd, StyleDataPlan plan)
     {
         ArgumentNullException.ThrowIfNull(frontEnd);
+        using var extractor = new OnnxFeatureExtractor(frontEnd);
+        return Render(extractor, plan);
+    }
+
+    /// <summary>Renders every picture of <paramref name="plan"/> and extracts its features with <paramref name="extractor"/>.</summary>
+    internal static StyleTrainingSet Render(StyleFeatureExtractor extractor, StyleDataPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(plan);
-        using var extractor = new StyleFeatureExtractor(frontEnd);
         var seed = plan.Seed;
         var first = 0;
         StyleSplit Split(string name, int count, bool photos)
