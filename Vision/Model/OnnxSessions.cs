@@ -26,11 +26,4 @@ internal static class OnnxSessions
             owned?.Dispose();
         }
     }
-
-    /// <summary>A session over model bytes held in memory (the trainer's front ends), one intra-op thread.</summary>
-    public static InferenceSession OpenSingleThreaded(byte[] model)
-    {
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        return new InferenceSession(model, options);
-    }
 }

@@ -14,7 +14,11 @@ internal sealed class OnnxFeatureExtractor : StyleFeatureExtractor
 
     public OnnxFeatureExtractor(byte[] frontEnd)
     {
-        _session = OnnxSessions.OpenSingleThreaded(frontEnd);
+        using (var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 })
+        {
+            _session = new InferenceSession(frontEnd, options);
+        }
+
         var (inputName, input) = _session.InputMetadata.Single();
         _inputNames = [inputName];
         _outputNames = [_session.OutputNames[0]];
