@@ -5,7 +5,7 @@ using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
 using OtMz.Api.Hosting;
 using OtMz.Api.Realtime;
-using OtMz.Grains.Vision;
+using OtMz.Vision;
 using OtMz.Silo.Operations;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,4 +1,3 @@
-using OtMz.Silo.Import;
 using OtMz.Silo.Operations;
 using OtMz.Silo.Schema;
 using OtMz.Silo.Storage;
@@ -9,8 +8,7 @@ namespace OtMz.Silo;
 /// A standalone silo: grains, plus HTTP for health probes and metrics. The embedded run co-hosts the same
 /// silo inside the Api instead. Two deliberate one-off commands share its configuration:
 /// <c>migrate</c> applies the schema under deploy/sql, <c>seed</c> writes the demo catalog into the looks table.
-/// A third, <c>import</c>, needs neither: it is a client of the REST API that uploads a folder of pictures as looks
-/// (<see cref="ImportCommand"/>).
+/// (The bulk importer of pictures is a client of the REST API, tools/Importer, not a silo command.)
 /// </summary>
 internal static class Program
 {
@@ -27,7 +25,6 @@ internal static class Program
             var written = await new PostgresCatalogStore(connectionString).SeedDemoAsync(count, configuration.GetValue("Catalog:DemoSeed", 42), ct);
             logger.LogInformation("Seeded {Count} demo looks (existing ids kept)", written);
         }),
-        ["import", .. var rest] => await ImportCommand.RunAsync(rest),
         _ => await RunSiloAsync(args),
     };
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OtMz.Api.Auth;
 using OtMz.Api.Contracts;
 using OtMz.Api.Infrastructure;
-using OtMz.Grains.Vision;
+using OtMz.Vision;
 
 namespace OtMz.Api.Endpoints;
 

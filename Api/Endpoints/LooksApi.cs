@@ -8,7 +8,7 @@ using OtMz.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OtMz.Grains.Catalog;
-using OtMz.Grains.Vision;
+using OtMz.Vision;
 
 namespace OtMz.Api.Endpoints;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OtMz.Grains.Vision;
+using OtMz.Vision;
 
 namespace OtMz.Api.Infrastructure;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using OtMz.Grains.Vision;
-using OtMz.Grains.Vision.Model;
+using OtMz.Vision;
+using OtMz.Vision.Model;
 using SkiaSharp;
 
 namespace OtMz.Benchmarks;

@@ -9,12 +9,15 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Grains.csproj Grains/
+COPY Vision/Vision.csproj Vision/
 COPY Silo/Silo.csproj Silo/
 COPY Api/Api.csproj Api/
 RUN dotnet restore Api/Api.csproj
 
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
+# Vision links Grains/SplitMix.cs and ships the committed default style model (Vision/Models).
+COPY Vision/ Vision/
 COPY Silo/ Silo/
 # Api references Silo, and Silo.csproj embeds the schema migrations (..\deploy\sql\*.sql).
 COPY deploy/sql/ deploy/sql/

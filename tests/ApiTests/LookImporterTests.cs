@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OtMz.Api.Contracts;
-using OtMz.Silo.Import;
+using OtMz.Importer;
 using SkiaSharp;
 
 namespace OtMz.ApiTests;

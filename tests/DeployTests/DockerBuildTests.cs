@@ -28,6 +28,14 @@ public sealed class DockerBuildTests
                 await File.ReadAllTextAsync(Repo.PathOf(project, "appsettings.json")),
                 await File.ReadAllTextAsync(Path.Combine(published, "appsettings.json")));
 
+            // The Api image serves the committed default style model when none is configured.
+            if (project == CodeUnderTest.Api)
+            {
+                Assert.Equal(
+                    await File.ReadAllBytesAsync(Repo.PathOf("Vision", "Models", "otmz-style-default-v1.onnx")),
+                    await File.ReadAllBytesAsync(Path.Combine(published, "Models", "otmz-style-default-v1.onnx")));
+            }
+
             // The silo image can run "migrate": the schema is embedded.
             using var pe = new PEReader(File.OpenRead(Path.Combine(published, $"{CodeUnderTest.AssemblyName(CodeUnderTest.Silo)}.dll")));
             var metadata = pe.GetMetadataReader();

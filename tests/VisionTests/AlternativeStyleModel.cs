@@ -1,6 +1,6 @@
-using OtMz.Grains.Vision.Model;
-using OtMz.Grains.Vision.Onnx;
-using OtMz.Grains.Vision.Training;
+using OtMz.Vision.Model;
+using OtMz.VisionTrainer.Onnx;
+using OtMz.VisionTrainer.Training;
 
 namespace OtMz.VisionTests;
 

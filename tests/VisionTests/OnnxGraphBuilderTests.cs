@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
-using OtMz.Grains.Vision.Onnx;
+using OtMz.VisionTrainer.Onnx;
 
 namespace OtMz.VisionTests;
 

@@ -1,5 +1,5 @@
-using OtMz.Grains.Vision.Model;
-using OtMz.Grains.Vision.Onnx;
+using OtMz.Vision.Model;
+using OtMz.VisionTrainer.Onnx;
 using SkiaSharp;
 
 namespace OtMz.VisionTests;

@@ -1,4 +1,4 @@
-using OtMz.Grains.Vision.Onnx;
+using OtMz.VisionTrainer.Onnx;
 
 namespace OtMz.VisionTests;
 

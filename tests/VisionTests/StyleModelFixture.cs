@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using OtMz.Grains.Vision.Model;
-using OtMz.Grains.Vision.Training;
+using OtMz.Vision.Model;
+using OtMz.VisionTrainer.Training;
 
 namespace OtMz.VisionTests;
 
 /// <summary>
-/// Builds the default style model once for every style-model test (render, train, write), keeps the build's data
-/// and report, and lazily trains the unweighted comparison and the alternative drop-in model.
+/// Builds the default style model once for every style-model test (render, train, write) with the trainer tool's
+/// code, keeps the build's data and report, and lazily trains the unweighted comparison and the alternative drop-in model.
 /// </summary>
 public sealed class StyleModelFixture : IDisposable
 {
@@ -20,9 +20,6 @@ public sealed class StyleModelFixture : IDisposable
         var clock = Stopwatch.StartNew();
         Build = DefaultStyleModel.BuildWithReport();
         BuildTime = clock.Elapsed;
-        DefaultPath = Path.Combine(Directory, "configured", DefaultStyleModel.FileName);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(DefaultPath)!);
-        File.WriteAllBytes(DefaultPath, Build.Model);
 
         _unweighted = new(() => StyleTrainer.Train(Build.Data.Train, [], DefaultStyleModel.TrainerOptions() with { ClassWeighting = false, SelfTrainingRounds = 0 }));
         _alternativePath = new(() =>
@@ -42,8 +39,8 @@ public sealed class StyleModelFixture : IDisposable
 
     public TimeSpan BuildTime { get; }
 
-    /// <summary>The default model written where a configured model would be.</summary>
-    public string DefaultPath { get; }
+    /// <summary>The committed default model in the build output (the fixture's build gives the same bytes; see DefaultStyleModelTests).</summary>
+    public string DefaultPath => DefaultStyleModelFile.Path;
 
     public StyleTrainingResult Unweighted => _unweighted.Value;
 

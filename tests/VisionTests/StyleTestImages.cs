@@ -1,4 +1,4 @@
-using OtMz.Grains.Vision.Training;
+using OtMz.VisionTrainer.Training;
 using SkiaSharp;
 
 namespace OtMz.VisionTests;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using OtMz.Grains.Vision.Model;
-using OtMz.Grains.Vision.Training;
+using OtMz.Vision.Model;
+using OtMz.VisionTrainer.Training;
 using Xunit.Abstractions;
 
 namespace OtMz.VisionTests;

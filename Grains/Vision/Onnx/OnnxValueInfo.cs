@@ -1,4 +1,0 @@
-namespace OtMz.Grains.Vision.Onnx;
-
-/// <summary>A graph input or output: its name, element type and shape.</summary>
-internal sealed record OnnxValueInfo(string Name, OnnxDataType DataType, OnnxDim[] Shape);

@@ -1,4 +1,0 @@
-namespace OtMz.Grains.Vision.Training;
-
-/// <summary>A head's metrics on the held-out outfits, the unlabelled photos (their hidden labels) and the held-out photos.</summary>
-public sealed record StyleEvaluation(StyleMetrics HeldOut, StyleMetrics Unlabelled, StyleMetrics PhotoHeldOut);
