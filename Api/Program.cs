@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using OtMz.Api.Auth;
 using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
-using OtMz.Api.Hosting;
+using OtMz.Hosting;
 using OtMz.Api.Realtime;
 using OtMz.Grains.Vision;
-using OtMz.Silo.Operations;
+using OtMz.Hosting.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,7 +1,8 @@
 using OtMz.Silo.Import;
-using OtMz.Silo.Operations;
+using OtMz.Hosting;
+using OtMz.Hosting.Operations;
 using OtMz.Silo.Schema;
-using OtMz.Silo.Storage;
+using OtMz.Hosting.Storage;
 
 namespace OtMz.Silo;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using Orleans.Configuration;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.Benchmarks;
 

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OtMz.Grains.Catalog;
 using Orleans.Configuration;
-using OtMz.Silo;
 
-namespace OtMz.Api.Hosting;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// How the Api reaches grains. "Orleans:Mode" = "cohosted" (the default, the embedded run): this process is

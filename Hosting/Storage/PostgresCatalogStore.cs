@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OtMz.Grains.Catalog;
 
-namespace OtMz.Silo.Storage;
+namespace OtMz.Hosting.Storage;
 
 /// <summary>
 /// The cluster mode's catalog: the looks table. A shard loads the rows whose stored id hash falls to it
