@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OtMz.Grains.Catalog;
 using Orleans.Configuration;
 
 namespace OtMz.Hosting;
@@ -18,7 +17,6 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddOtMzOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.Configure<CatalogOptions>(configuration.GetSection("Catalog"));
         var mode = configuration.GetValue("Orleans:Mode", "cohosted");
         if (string.Equals(mode, "client", StringComparison.OrdinalIgnoreCase))
         {
