@@ -57,6 +57,8 @@ app.MapClosetApi();
 app.MapRegionsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 
+app.LogWhereItListens();
+
 // Refuses to start, with one log line and exit code 1, when a ValidateOnStart options class (Auth among them) is wrong.
 return app.RunOrRefuse();
 
