@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using OtMz.Api.Auth;
 using OtMz.Api.Endpoints;
 using OtMz.Api.Infrastructure;
-using OtMz.Api.Hosting;
+using OtMz.Hosting;
 using OtMz.Api.Realtime;
 using OtMz.Vision;
-using OtMz.Silo.Operations;
+using OtMz.Hosting.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -56,6 +56,8 @@ app.MapRecommendationsApi();
 app.MapClosetApi();
 app.MapRegionsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
+
+app.LogWhereItListens();
 
 // Refuses to start, with one log line and exit code 1, when a ValidateOnStart options class (Auth among them) is wrong.
 return app.RunOrRefuse();

@@ -5,7 +5,7 @@ namespace OtMz.Grains.Interfaces;
 /// <summary>
 /// A batch is applied whole or not at all: either <see cref="Ack"/> is set, or <see cref="Errors"/> says why
 /// nothing changed, or <see cref="QuotaExceeded"/> says that the user's signal quota has no room for it yet.
-/// <see cref="NotFound"/> marks errors that name something unknown (404 rather than 400).
+/// <see cref="NotFound"/> marks errors that name something unknown, as opposed to a signal of the wrong shape.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("otmz.signal-batch-result")]
 public sealed record SignalBatchResult(

@@ -31,7 +31,7 @@ public sealed class StyleVector
 
         if (values.Count != StyleTaxonomy.Count)
         {
-            return $"A style vector has exactly {StyleTaxonomy.Count} entries (one per style, in the order of GET /api/v1/styles); got {values.Count}.";
+            return $"A style vector has exactly {StyleTaxonomy.Count} entries (one per style, in the order of the style taxonomy); got {values.Count}.";
         }
 
         var sum = 0.0;

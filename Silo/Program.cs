@@ -1,6 +1,7 @@
-using OtMz.Silo.Operations;
+using OtMz.Hosting;
+using OtMz.Hosting.Operations;
 using OtMz.Silo.Schema;
-using OtMz.Silo.Storage;
+using OtMz.Hosting.Storage;
 
 namespace OtMz.Silo;
 

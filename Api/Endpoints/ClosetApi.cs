@@ -74,9 +74,7 @@ public static class ClosetApi
         if (result.Item is null)
         {
             await Task.WhenAll(api.Grains.GetGrain<IImageGrain>(photoId).Delete(), api.Grains.GetGrain<IImageGrain>(cutoutId).Delete());
-            return TypedResults.Problem(title: "The closet is full.",
-                detail: $"A closet holds at most {Grains.Users.UserGrain.MaxClosetItems} items; remove one first.",
-                statusCode: StatusCodes.Status409Conflict);
+            return DomainProblems.Closet(result.Failure, item.Id);
         }
 
         var view = ClosetItemView.Of(result.Item);
@@ -234,5 +232,5 @@ public static class ClosetApi
 
     private static string WireNameOf(GarmentSlot slot) => System.Text.Json.JsonSerializer.Serialize(slot).Trim('"');
 
-    private static ProblemHttpResult NoSuchItem(string id) => Problems.NotFound($"There is no item '{id}' in your closet.");
+    private static ProblemHttpResult NoSuchItem(string id) => DomainProblems.Closet(ClosetFailure.NotFound, id);
 }

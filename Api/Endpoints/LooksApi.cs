@@ -7,7 +7,6 @@ using OtMz.Api.Contracts;
 using OtMz.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using OtMz.Grains.Catalog;
 using OtMz.Vision;
 
 namespace OtMz.Api.Endpoints;
@@ -89,15 +88,13 @@ public static class LooksApi
             return Problems.Validation(errors);
         }
 
-        var page = await CatalogFanOut.ListAsync(api.Grains, api.ShardCount,
+        var page = await api.Catalog.List(
             new LookListQuery(styleIndex, genderValue, seasonValue, occasionValue, colourValue, after, limit ?? DefaultLimit));
         return TypedResults.Ok(page with { NextCursor = page.NextCursor is { } next ? EncodeCursor(next) : null });
     }
 
     public static async Task<Results<Ok<Look>, ProblemHttpResult>> GetLook([AsParameters] ApiServices api, string id) =>
-        await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, id) is { } look
-            ? TypedResults.Ok(look)
-            : Problems.NotFound($"There is no look '{id}'.");
+        await api.Catalog.Get(id) is { } look ? TypedResults.Ok(look) : DomainProblems.NoSuchLook(id);
 
     public static async Task<Results<Created<Look>, Ok<Look>, ProblemHttpResult>> PutLook(
         [AsParameters] ApiServices api, HttpRequest request, IImageAnalyser analyser, IOptions<VisionOptions> vision, CancellationToken cancellationToken)
@@ -130,27 +127,23 @@ public static class LooksApi
             look = validated;
         }
 
-        var previous = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, look.Id);
-        await api.Grains.GetGrain<ICatalogGrain>(0).Upsert(look);
-        if (previous is not null && previous.ImageUrl != look.ImageUrl)
+        // The catalog grain replaces the look, its shard entry and its previous photo in one call, or none of them.
+        var result = await api.Grains.GetGrain<ICatalogGrain>(0).Upsert(look);
+        if (!result.Succeeded)
         {
-            await DeleteOwnedImageAsync(api, previous);
+            if (request.HasFormContentType)
+            {
+                await api.Grains.GetGrain<IImageGrain>(LookRules.CatalogImageId(look.ImageUrl)!).DeleteForLook(look.Id);
+            }
+
+            return DomainProblems.LookWrite(result, analysed: request.HasFormContentType);
         }
 
-        return previous is not null ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
+        return result.Outcome == LookWriteOutcome.Replaced ? TypedResults.Ok(look) : TypedResults.Created($"/api/v1/looks/{look.Id}", look);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLook([AsParameters] ApiServices api, string id)
-    {
-        var look = await CatalogFanOut.GetAsync(api.Grains, api.ShardCount, id);
-        if (look is null || !await api.Grains.GetGrain<ICatalogGrain>(0).Delete(id))
-        {
-            return Problems.NotFound($"There is no look '{id}'.");
-        }
-
-        await DeleteOwnedImageAsync(api, look);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLook([AsParameters] ApiServices api, string id) =>
+        await api.Grains.GetGrain<ICatalogGrain>(0).Delete(id) ? TypedResults.NoContent() : DomainProblems.NoSuchLook(id);
 
     /// <summary>
     /// The look's fields come as form fields beside the photo; they are checked before the photo is analysed, and
@@ -211,18 +204,6 @@ public static class LooksApi
         catch (System.Text.Json.JsonException json)
         {
             throw new BadHttpRequestException("The body could not be read as a look.", StatusCodes.Status400BadRequest, json);
-        }
-    }
-
-    /// <summary>
-    /// The photo uploaded for this look goes with it. Anything else its imageUrl names is left alone: another
-    /// look's photo, a user's closet photo, or a link elsewhere. The image grain checks the ownership itself.
-    /// </summary>
-    private static async Task DeleteOwnedImageAsync(ApiServices api, Look look)
-    {
-        if (LookRules.CatalogImageId(look.ImageUrl) is { } imageId)
-        {
-            await api.Grains.GetGrain<IImageGrain>(imageId).DeleteForLook(look.Id);
         }
     }
 

@@ -71,9 +71,7 @@ public static partial class RegionsApi
         if (current.Weather != weather)
         {
             // The grain keeps the newest observation; an older one arriving late (a retried or delayed feed) changes nothing.
-            return Problems.Validation([new FieldError("observedAt",
-                $"An observation from {current.Weather?.ObservedAt:O} is already stored; this one is older and was not applied.")],
-                StatusCodes.Status409Conflict, "The region has a newer observation.");
+            return DomainProblems.OlderObservation(current);
         }
 
         return TypedResults.Ok(current);

@@ -107,7 +107,7 @@ public static class UsersApi
         var result = await grain.SubmitSurvey(new SurveyAnswers([.. looks], [.. styles]));
         if (!result.Succeeded)
         {
-            return Problems.Validation(result.Errors, result.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            return DomainProblems.Command(result);
         }
 
         return TypedResults.Ok(new SurveyResult(result.Version, await grain.GetTaste()));

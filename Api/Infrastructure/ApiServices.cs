@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Options;
-using OtMz.Grains.Catalog;
-
 namespace OtMz.Api.Infrastructure;
 
 /// <summary>What every endpoint handler needs, bound with [AsParameters].</summary>
-public sealed record ApiServices(IGrainFactory Grains, IOptions<CatalogOptions> Catalog, TimeProvider Time)
+public sealed record ApiServices(IGrainFactory Grains, TimeProvider Time)
 {
-    public int ShardCount => Catalog.Value.ShardCount;
-
     public IUserGrain User(System.Security.Claims.ClaimsPrincipal principal) =>
         Grains.GetGrain<IUserGrain>(Auth.AuthExtensions.UserId(principal));
+
+    /// <summary>Catalog reads; the silos fan them out over their shards.</summary>
+    public ICatalogQueryGrain Catalog => Grains.GetGrain<ICatalogQueryGrain>(0);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OtMz.Grains.Demo;
 
@@ -10,49 +12,55 @@ namespace OtMz.Grains.Catalog;
 /// cluster that takes writes. The split into shards is computed once and reused by every shard's activation
 /// until a write changes the catalog.
 /// </summary>
-public sealed class InMemoryCatalogStore(IOptions<CatalogOptions> options) : ICatalogStore
+public sealed class InMemoryCatalogStore(IOptions<CatalogOptions> options, ILogger<InMemoryCatalogStore>? logger = null) : ICatalogStore
 {
-    private readonly Lazy<ConcurrentDictionary<string, Look>> _looks = new(() =>
+    // Generated on the thread pool and awaited: the shards' activations ask for it together, and blocking each of
+    // their turns on one generator held the silo's threads for the whole generation, long enough on a small machine
+    // for Orleans' watchdog to report a possible deadlock on the first start.
+    private readonly Lazy<Task<ConcurrentDictionary<string, Look>>> _looks = new(() => Task.Run(() =>
     {
-        var generated = DemoCatalog.Generate(options.Value.DemoLooks, options.Value.DemoSeed);
+        var (count, seed) = (options.Value.DemoLooks, options.Value.DemoSeed);
+        var started = Stopwatch.GetTimestamp();
+        logger?.LogInformation("Generating the demo catalog: {LookCount} looks from seed {Seed} …", count, seed);
+        var generated = DemoCatalog.Generate(count, seed);
+        logger?.LogInformation("Demo catalog generated: {LookCount} looks in {Elapsed:0.0} s", generated.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new ConcurrentDictionary<string, Look>(generated.Select(l => KeyValuePair.Create(l.Id, l)), StringComparer.Ordinal);
-    });
+    }));
 
     private readonly Lock _partitionLock = new();
     private long _version;
     private Partition? _partition;
 
-    public Task<IReadOnlyList<Look>> LoadShardAsync(int shard, int shardCount, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Look>> LoadShardAsync(int shard, int shardCount, CancellationToken cancellationToken)
     {
+        var looks = await _looks.Value.WaitAsync(cancellationToken);
         Partition partition;
         lock (_partitionLock)
         {
             var version = Interlocked.Read(ref _version);
             if (_partition is not { } current || current.ShardCount != shardCount || current.Version != version)
             {
-                current = new Partition(shardCount, version, _looks.Value.Values.ToLookup(l => ShardRouter.ShardOf(l.Id, shardCount)));
+                current = new Partition(shardCount, version, looks.Values.ToLookup(l => ShardRouter.ShardOf(l.Id, shardCount)));
                 _partition = current;
             }
 
             partition = current;
         }
 
-        IReadOnlyList<Look> slice = [.. partition.Slices[shard]];
-        return Task.FromResult(slice);
+        return [.. partition.Slices[shard]];
     }
 
-    public Task UpsertAsync(Look look, CancellationToken cancellationToken)
+    public async Task UpsertAsync(Look look, CancellationToken cancellationToken)
     {
-        _looks.Value[look.Id] = look;
+        (await _looks.Value)[look.Id] = look;
         Interlocked.Increment(ref _version);
-        return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string lookId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string lookId, CancellationToken cancellationToken)
     {
-        var removed = _looks.Value.TryRemove(lookId, out _);
+        var removed = (await _looks.Value).TryRemove(lookId, out _);
         Interlocked.Increment(ref _version);
-        return Task.FromResult(removed);
+        return removed;
     }
 
     private sealed record Partition(int ShardCount, long Version, ILookup<int, Look> Slices);

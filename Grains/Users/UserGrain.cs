@@ -98,7 +98,7 @@ public sealed partial class UserGrain(
             }
             else
             {
-                errors.Add(new FieldError($"likedStyles[{i}]", $"Unknown style '{answers.LikedStyles[i]}'; see GET /api/v1/styles."));
+                errors.Add(new FieldError($"likedStyles[{i}]", $"Unknown style '{answers.LikedStyles[i]}'."));
             }
         }
 

@@ -8,7 +8,7 @@ using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
 using Orleans.Configuration;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.Benchmarks;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OtMz.Grains;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.Evaluation;
 

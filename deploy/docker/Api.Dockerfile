@@ -10,7 +10,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Grains.csproj Grains/
 COPY Vision/Vision.csproj Vision/
-COPY Silo/Silo.csproj Silo/
+COPY Hosting/Hosting.csproj Hosting/
 COPY Api/Api.csproj Api/
 RUN dotnet restore Api/Api.csproj
 
@@ -18,13 +18,9 @@ COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
 # Vision links Grains/SplitMix.cs and ships the committed default style model (Vision/Models).
 COPY Vision/ Vision/
-COPY Silo/ Silo/
-# Api references Silo, and Silo.csproj embeds the schema migrations (..\deploy\sql\*.sql).
-COPY deploy/sql/ deploy/sql/
+COPY Hosting/ Hosting/
 COPY Api/ Api/
-# Api references the Silo project, which is itself a web app with an appsettings.json: publish would stop at
-# NETSDK1152 (two appsettings.json). Allowing the duplicate keeps the Api's own file (DeployTests check it).
-RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false -p:ErrorOnDuplicatePublishOutputFiles=false
+RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app

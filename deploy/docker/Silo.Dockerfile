@@ -10,11 +10,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Grains.csproj Grains/
+COPY Hosting/Hosting.csproj Hosting/
 COPY Silo/Silo.csproj Silo/
 RUN dotnet restore Silo/Silo.csproj
 
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
+COPY Hosting/ Hosting/
 COPY Silo/ Silo/
 # Silo.csproj embeds the schema migrations (..\deploy\sql\*.sql) that "migrate" applies.
 COPY deploy/sql/ deploy/sql/

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using OtMz.Grains;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.ClusterTests;
 

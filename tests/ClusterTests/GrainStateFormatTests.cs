@@ -4,7 +4,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using OtMz.Grains.Taste;
 using OtMz.Grains.Users;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.ClusterTests;
 

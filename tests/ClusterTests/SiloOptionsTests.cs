@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.ClusterTests;
 

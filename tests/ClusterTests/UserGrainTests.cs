@@ -4,7 +4,7 @@ using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Taste;
 using OtMz.Grains.Users;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.ClusterTests;
 

@@ -5,9 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OtMz.Api.Auth;
-using OtMz.Api.Hosting;
-using OtMz.Silo;
-using OtMz.Silo.Operations;
+using OtMz.Hosting;
+using OtMz.Hosting.Operations;
 
 namespace OtMz.DeployTests;
 
@@ -99,7 +98,7 @@ internal static class CodeUnderTest
 
     public static string AssemblyName(string project) => project switch
     {
-        Silo => typeof(ClusterStorage).Assembly.GetName().Name!,
+        Silo => typeof(OtMz.Silo.Schema.SchemaMigrator).Assembly.GetName().Name!,
         Api => typeof(AuthOptions).Assembly.GetName().Name!,
         _ => throw new ArgumentOutOfRangeException(nameof(project)),
     };

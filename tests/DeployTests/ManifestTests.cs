@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OtMz.Api.Auth;
-using OtMz.Silo.Operations;
+using OtMz.Hosting.Operations;
 using static OtMz.DeployTests.Manifest;
 using static OtMz.DeployTests.Renders;
 
@@ -30,7 +30,7 @@ public sealed class ManifestTests
 
         // The code's defaults: what UseOtMzClustering configures when no port is set.
         var defaults = new ConfigurationBuilder()
-            .AddInMemoryCollection([new($"ConnectionStrings:{OtMz.Silo.ClusterStorage.ConnectionStringName}", "Host=unused")])
+            .AddInMemoryCollection([new($"ConnectionStrings:{OtMz.Hosting.ClusterStorage.ConnectionStringName}", "Host=unused")])
             .Build();
         await using (var bare = CodeUnderTest.BuildSilo(defaults))
         {

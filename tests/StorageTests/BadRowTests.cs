@@ -3,7 +3,7 @@ using NpgsqlTypes;
 using Orleans.TestingHost;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Interfaces;
-using OtMz.Silo.Storage;
+using OtMz.Hosting.Storage;
 
 namespace OtMz.StorageTests;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Orleans.TestingHost;
 using OtMz.Grains.Interfaces;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.StorageTests;
 

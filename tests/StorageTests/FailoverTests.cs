@@ -7,8 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using OtMz.Grains.Demo;
 using OtMz.Grains.Interfaces;
-using OtMz.Silo;
-using OtMz.Silo.Storage;
+using OtMz.Hosting;
+using OtMz.Hosting.Storage;
 using OtMz.TestSupport;
 using Xunit.Abstractions;
 

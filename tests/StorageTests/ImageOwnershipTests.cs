@@ -1,5 +1,5 @@
 using OtMz.Grains.Interfaces;
-using OtMz.Silo.Storage;
+using OtMz.Hosting.Storage;
 
 namespace OtMz.StorageTests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.StorageTests;
 

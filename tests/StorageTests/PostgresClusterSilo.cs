@@ -1,5 +1,5 @@
 using Orleans.TestingHost;
-using OtMz.Silo;
+using OtMz.Hosting;
 
 namespace OtMz.StorageTests;
 

@@ -4,8 +4,8 @@ using Orleans.TestingHost;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Interfaces;
-using OtMz.Silo;
-using OtMz.Silo.Storage;
+using OtMz.Hosting;
+using OtMz.Hosting.Storage;
 using OtMz.TestShared;
 
 namespace OtMz.StorageTests;

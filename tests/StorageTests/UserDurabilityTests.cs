@@ -1,8 +1,8 @@
 using OtMz.Grains.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
-using OtMz.Silo;
-using OtMz.Silo.Storage;
+using OtMz.Hosting;
+using OtMz.Hosting.Storage;
 
 namespace OtMz.StorageTests;
 

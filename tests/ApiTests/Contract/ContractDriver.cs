@@ -143,5 +143,5 @@ internal sealed class ContractDriver(ApiFactory factory)
         [("id", id), ("title", "Contract photo look"), ("gender", "women"), ("seasons", "summer"), ("occasions", "date"), ("minTempC", "18"), ("maxTempC", "30")];
 
     private static string TooLargeBatch() =>
-        $"{{\"signals\":[{string.Join(",", Enumerable.Range(0, OtMz.Grains.SignalRules.MaxBatch + 1).Select(i => $"{{\"id\":\"big-{i}\",\"type\":\"colour\",\"colour\":\"red\"}}"))}]}}";
+        $"{{\"signals\":[{string.Join(",", Enumerable.Range(0, OtMz.Grains.Interfaces.SignalRules.MaxBatch + 1).Select(i => $"{{\"id\":\"big-{i}\",\"type\":\"colour\",\"colour\":\"red\"}}"))}]}}";
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OtMz.Grains;
 
-namespace OtMz.Silo.Operations;
+namespace OtMz.Hosting.Operations;
 
 /// <summary>
 /// Health probes and metrics for every OtMz process (silo and Api), in every environment:

@@ -1,4 +1,4 @@
-namespace OtMz.Silo.Operations;
+namespace OtMz.Hosting.Operations;
 
 /// <summary>
 /// Opens when the host has started: the silo (and its catalog warm-up) or the cluster client starts before

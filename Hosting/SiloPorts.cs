@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace OtMz.Silo;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// The two ports a silo listens on. Checked when the host starts, before Orleans binds them, so that a second

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OtMz.Grains;
+namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// The shape rules every signal must meet, wherever it enters (REST, the hub, a batch). Checks that need

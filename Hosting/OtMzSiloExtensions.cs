@@ -15,9 +15,10 @@ using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
+using OtMz.Hosting.Storage;
 using OtMz.Silo.Storage;
 
-namespace OtMz.Silo;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// What every OtMz silo needs, whoever hosts it: the standalone Silo process, the Api co-hosting one in the

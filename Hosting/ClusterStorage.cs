@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace OtMz.Silo;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// The cluster mode's switch: with a PostgreSQL connection string ("ConnectionStrings:Postgres"), silos use

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace OtMz.Grains;
+namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// The platform's own metrics (meter "OtMz"), exported by the hosts through OpenTelemetry and scraped by

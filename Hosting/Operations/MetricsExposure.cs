@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
-namespace OtMz.Silo.Operations;
+namespace OtMz.Hosting.Operations;
 
 /// <summary>
 /// Who may read /metrics, which tells an outsider the traffic, the grain counts and the runtime's state.

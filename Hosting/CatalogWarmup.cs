@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OtMz.Grains.Catalog;
 
-namespace OtMz.Silo;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// Activates every catalog shard once the silo is active, so that the first user's query does not pay for

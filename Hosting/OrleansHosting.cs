@@ -1,8 +1,10 @@
-using OtMz.Grains.Catalog;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using OtMz.Silo;
 
-namespace OtMz.Api.Hosting;
+namespace OtMz.Hosting;
 
 /// <summary>
 /// How the Api reaches grains. "Orleans:Mode" = "cohosted" (the default, the embedded run): this process is
@@ -15,7 +17,6 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddOtMzOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.Configure<CatalogOptions>(configuration.GetSection("Catalog"));
         var mode = configuration.GetValue("Orleans:Mode", "cohosted");
         if (string.Equals(mode, "client", StringComparison.OrdinalIgnoreCase))
         {

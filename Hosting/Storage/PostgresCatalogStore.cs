@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
 
-namespace OtMz.Silo.Storage;
+namespace OtMz.Hosting.Storage;
 
 /// <summary>
 /// The cluster mode's catalog: the looks table. A shard loads the rows whose stored id hash falls to it

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace OtMz.Silo.Operations;
+namespace OtMz.Hosting.Operations;
 
 /// <summary>Ready when the database answers a trivial query.</summary>
 internal sealed class PostgresHealthCheck(string connectionString) : IHealthCheck

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OtMz.Silo.Operations;
+namespace OtMz.Hosting.Operations;
 
 /// <summary>Ready when a grain call round-trips: the catalog grain answers within the check's timeout.</summary>
 internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

@@ -1,7 +1,7 @@
 using Npgsql;
 using OtMz.Grains.Images;
 
-namespace OtMz.Silo.Storage;
+namespace OtMz.Hosting.Storage;
 
 /// <summary>The cluster mode's image store: the images table (bytes in the row, the owner of a closet image, the look of a catalog photo).</summary>
 public sealed class PostgresImageStore(string connectionString) : IImageStore

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace OtMz.Api.Infrastructure;
+
+/// <summary>
+/// Where a grain's domain answer becomes HTTP. Grains say what went wrong in their own terms (an unknown look,
+/// a full closet, an older observation, a look that breaks the rules) and never pick a status code; the
+/// endpoints hand the failed results here and get the Problem Details (RFC 9457) the API documents.
+/// </summary>
+public static class DomainProblems
+{
+    /// <summary>A rejected command: 404 when it names something that does not exist, else 400, with the fields.</summary>
+    public static ProblemHttpResult Command(CommandResult result) =>
+        Problems.Validation(result.Errors, result.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+
+    /// <summary>A look the catalog refused: the fields it breaks, as 400 for a look the client wrote, 422 for one the platform analysed.</summary>
+    public static ProblemHttpResult LookWrite(LookWriteResult result, bool analysed = false) =>
+        Problems.Validation(result.Errors, analysed ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
+
+    public static ProblemHttpResult NoSuchLook(string id) => Problems.NotFound($"There is no look '{id}'.");
+
+    /// <summary>A closet command that found no item, or no room.</summary>
+    public static ProblemHttpResult Closet(ClosetFailure failure, string itemId) => failure switch
+    {
+        ClosetFailure.Full => TypedResults.Problem(title: "The closet is full.",
+            detail: $"A closet holds at most {Grains.Users.UserGrain.MaxClosetItems} items; remove one first.",
+            statusCode: StatusCodes.Status409Conflict),
+        ClosetFailure.DuplicateId => TypedResults.Problem(title: "The closet already holds this item.",
+            detail: $"There is already an item '{itemId}' in your closet.", statusCode: StatusCodes.Status409Conflict),
+        _ => Problems.NotFound($"There is no item '{itemId}' in your closet."),
+    };
+
+    /// <summary>
+    /// A region keeps its newest observation; one that arrives after a newer one (a retried or delayed feed)
+    /// changed nothing, and the client learns which observation is stored.
+    /// </summary>
+    public static ProblemHttpResult OlderObservation(RegionWeather current) =>
+        Problems.Validation([new FieldError("observedAt",
+            $"An observation from {current.Weather?.ObservedAt:O} is already stored; this one is older and was not applied.")],
+            StatusCodes.Status409Conflict, "The region has a newer observation.");
+}
