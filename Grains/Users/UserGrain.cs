@@ -164,7 +164,7 @@ public sealed partial class UserGrain(
     {
         var s = state.State;
         var now = time.GetUtcNow();
-        var sent = s.SignalIdsAt(now);
+        var sent = s.SignalIds;
         sent.Forget(now, Taste.SignalIdRetention);
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(int Index, Signal Signal)>(signals.Length);

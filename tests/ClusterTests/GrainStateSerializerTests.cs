@@ -24,7 +24,7 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
     private static readonly DateTimeOffset FirstSignal = new(2025, 11, 24, 18, 0, 0, TimeSpan.Zero);
 
     /// <param name="signalIds">Whether the state holds signal ids in <see cref="UserState.SignalIds"/>; rows
-    /// written as JSON predate it and hold them only in <see cref="UserState.RecentSignalIds"/>.</param>
+    /// written as JSON predate it.</param>
     private static UserState SampleState(bool signalIds = true)
     {
         var state = new UserState
@@ -41,8 +41,6 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         state.Seen.Add("look-0000001", 10);
         state.Liked.Add("look-0000002", 10);
         state.Disliked.Add("look-0000003", 10);
-        state.RecentSignalIds.Add("s1", 10);
-        state.RecentSignalIds.Add("s2", 10);
         // Ten ids in each of four minutes.
         for (var i = 0; signalIds && i < 40; i++)
         {
@@ -60,8 +58,6 @@ public class GrainStateSerializerTests(ClusterFixture fixture)
         Assert.Equal(expected.Seen.Items, actual.Seen.Items);
         Assert.Equal(expected.Liked.Items, actual.Liked.Items);
         Assert.Equal(expected.Disliked.Items, actual.Disliked.Items);
-        Assert.Equal(expected.RecentSignalIds.Items, actual.RecentSignalIds.Items);
-        Assert.True(actual.RecentSignalIds.Contains("s2"));
         Assert.Equal(expected.SignalIds.Count, actual.SignalIds.Count);
         Assert.All(Enumerable.Range(0, 40), i => Assert.Equal(expected.SignalIds.Contains($"w{i}"), actual.SignalIds.Contains($"w{i}")));
         Assert.Equal(expected.Version, actual.Version);
