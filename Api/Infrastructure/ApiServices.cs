@@ -10,4 +10,7 @@ public sealed record ApiServices(IGrainFactory Grains, IOptions<CatalogOptions> 
 
     public IUserGrain User(System.Security.Claims.ClaimsPrincipal principal) =>
         Grains.GetGrain<IUserGrain>(Auth.AuthExtensions.UserId(principal));
+
+    public IClosetGrain Closet(System.Security.Claims.ClaimsPrincipal principal) =>
+        Grains.GetGrain<IClosetGrain>(Auth.AuthExtensions.UserId(principal));
 }
