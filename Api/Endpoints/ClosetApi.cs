@@ -86,7 +86,8 @@ public static class ClosetApi
     {
         var grain = api.Closet(user);
         var items = await grain.GetItems();
-        return TypedResults.Ok(new ClosetItemList([.. items.Select(ClosetItemView.Of)], (await grain.GetSnapshot()).Style));
+        var snapshot = await grain.GetSnapshot();
+        return TypedResults.Ok(new ClosetItemList([.. items.Select(ClosetItemView.Of)], snapshot.Style, snapshot.Version));
     }
 
     public static async Task<Results<Ok<ClosetItemView>, ProblemHttpResult>> GetItem([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
