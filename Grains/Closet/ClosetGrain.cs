@@ -40,8 +40,10 @@ public sealed class ClosetGrain(
             : ClosetFailure.None;
         if (failure != ClosetFailure.None)
         {
-            // A duplicate id brings pictures of its own: they belong to no stored item.
-            await DeleteImagesAsync(StoredClosetItem.Of(item));
+            // The refused item's pictures belong to no stored item, unless it repeats one that is stored.
+            var kept = Items.SelectMany(i => new[] { i.ImageId, i.CutoutImageId }).ToHashSet(StringComparer.Ordinal);
+            await Task.WhenAll(new[] { item.ImageId, item.CutoutImageId }.Where(id => !kept.Contains(id))
+                .Select(id => GrainFactory.GetGrain<IImageGrain>(id).Delete()));
             return ClosetResult.Failed(failure);
         }
 

@@ -154,9 +154,10 @@ public class ClosetGrainTests(ClusterFixture fixture)
     public async Task ARepeatedItemIdIsRefusedAndAFullClosetTakesNoMore()
     {
         var (_, closet) = NewUser();
-        var first = Item(Styles("modern"), "item-same");
+        var first = await WithPictures(Item(Styles("modern"), "item-same"));
         Assert.Equal(ClosetFailure.None, (await closet.Add(first)).Failure);
         Assert.Equal(ClosetFailure.DuplicateId, (await closet.Add(first)).Failure);
+        Assert.True(await Stored(first.ImageId), "a repeated add leaves the stored item's pictures alone");
 
         for (var i = 1; i < IClosetGrain.MaxItems; i++)
         {
