@@ -17,20 +17,6 @@ public static class GarmentVocabulary
         [GarmentSlot.Accessory] = ["cap", "hat", "scarf", "belt", "jewellery", "sunglasses"],
     }.ToFrozenDictionary();
 
-    public static IReadOnlyList<string> Prints { get; } =
-    [
-        "check", "stripe", "zigzag", "leopard", "zebra", "dot", "camouflage", "paisley", "argyle", "floral",
-        "graphic", "lettering", "tie-dye", "mixed", "plain", "houndstooth", "gingham", "heart", "skull",
-        "snakeskin", "gradation",
-    ];
-
-    public static IReadOnlyList<string> Materials { get; } =
-    [
-        "padding", "mustang", "puff", "neoprene", "corduroy", "tweed", "jacquard", "knit", "peplum", "lace",
-        "spandex", "mesh", "vinyl/PVC", "denim", "wool/cashmere", "jersey", "sequin/glitter", "fur", "hair knit",
-        "silk", "linen", "fleece", "chiffon", "suede", "leather", "woven", "velvet",
-    ];
-
     public static bool IsCategoryOf(GarmentSlot slot, string? category) =>
         category is not null && CategoriesBySlot.TryGetValue(slot, out var categories) && categories.Contains(category);
 }

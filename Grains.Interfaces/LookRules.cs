@@ -19,13 +19,22 @@ public static class LookRules
     /// <summary>Where this platform serves a catalog look's photo; an imageUrl is either such a path or an absolute https URL.</summary>
     public const string CatalogImagePath = "/api/v1/images";
 
+    /// <summary>What a look id must be; the message every check of a look id reports.</summary>
+    public const string IdRule = $"A look id has {IdRules.Rule}.";
+
+    /// <summary>
+    /// Whether <paramref name="id"/> can be a look id: the shape every client-chosen id shares (<see cref="IdRules"/>).
+    /// Wherever a look id arrives (a look, a signal, a survey, a page cursor) it is checked here.
+    /// </summary>
+    public static bool IsValidId(string? id) => IdRules.IsValid(id);
+
     /// <summary>The errors of <paramref name="look"/>, keyed by the JSON field names of the look.</summary>
     public static List<FieldError> Validate(Look look)
     {
         var errors = new List<FieldError>();
-        if (!IdRules.IsValid(look.Id))
+        if (!IsValidId(look.Id))
         {
-            errors.Add(new FieldError("id", $"A look id has {IdRules.Rule}."));
+            errors.Add(new FieldError("id", IdRule));
         }
 
         if (TextRules.Problem(look.Title, MaxTitleLength) is { } title)

@@ -90,9 +90,9 @@ public static class SignalRules
         {
             yield return new FieldError(field + "lookId", $"A {signal.Type.ToString().ToLowerInvariant()} signal needs the lookId it is about.");
         }
-        else if (!IdRules.IsValid(signal.LookId))
+        else if (!LookRules.IsValidId(signal.LookId))
         {
-            yield return new FieldError(field + "lookId", $"A look id has {IdRules.Rule}.");
+            yield return new FieldError(field + "lookId", LookRules.IdRule);
         }
 
         if (signal.ItemId is { } itemId && !IdRules.IsValid(itemId))

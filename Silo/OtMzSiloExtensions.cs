@@ -9,6 +9,7 @@ using Orleans.Storage;
 using OtMz.Grains;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Images;
 using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;
@@ -39,9 +40,7 @@ public static class OtMzSiloExtensions
         // pub-sub state keeps Orleans' default). Both storage kinds pick a serializer registered under their name.
         foreach (var name in new[] { UserStorage, RegionStorage })
         {
-            silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (services, _) => new GrainStateSerializer(
-                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
-                services.GetRequiredService<IGrainStorageSerializer>()));
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
         }
 
         foreach (var name in new[] { UserStorage, RegionStorage, PubSubStorage })

@@ -1,6 +1,6 @@
 namespace OtMz.Api.Contracts;
 
-/// <summary>The shape of ids clients choose (user ids in tokens, look ids, closet item ids), as the grains check it.</summary>
+/// <summary>The shape of a user id (in tokens, sign-in requests and external subjects), as the grains check it; look ids have theirs in <see cref="LookRules"/>.</summary>
 public static class UserIds
 {
     public const int MaxLength = IdRules.MaxLength;

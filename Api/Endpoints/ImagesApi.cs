@@ -24,7 +24,7 @@ public static class ImagesApi
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImage([AsParameters] ApiServices api, HttpContext http, string id)
     {
-        var image = Contracts.UserIds.IsValid(id) ? await api.Grains.GetGrain<IImageGrain>(id).Get() : null;
+        var image = IdRules.IsValid(id) ? await api.Grains.GetGrain<IImageGrain>(id).Get() : null;
         if (image is null || image.OwnerId is not null)
         {
             return Problems.NotFound($"There is no catalog image '{id}'.");

@@ -272,7 +272,7 @@ public static class LooksApi
         try
         {
             lookId = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return UserIds.IsValid(lookId);
+            return LookRules.IsValidId(lookId);
         }
         catch (FormatException)
         {

@@ -83,9 +83,9 @@ public static class UsersApi
         var errors = new List<FieldError>();
         for (var i = 0; i < looks.Length; i++)
         {
-            if (!UserIds.IsValid(looks[i]))
+            if (!LookRules.IsValidId(looks[i]))
             {
-                errors.Add(new FieldError($"likedLookIds[{i}]", looks[i] is null ? "A look id cannot be null." : $"A look id has {IdRules.Rule}."));
+                errors.Add(new FieldError($"likedLookIds[{i}]", looks[i] is null ? "A look id cannot be null." : LookRules.IdRule));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using OtMz.Grains.Demo;
 
 namespace OtMz.Grains.Catalog;
 

@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.Silo.Storage;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using Orleans.Configuration;
 using OtMz.Silo;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.Benchmarks;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Ranking;
 
 namespace OtMz.Benchmarks;

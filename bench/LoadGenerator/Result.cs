@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OtMz.LoadGenerator;
 
 /// <summary>Everything one run measured; printed as a table and, with --out, written as JSON.</summary>
@@ -104,7 +106,15 @@ public sealed record ServerCpuUse(
 /// Whether the generator runs the framework's ReadyToRun code as shipped. With tiered compilation off, that code is
 /// never recompiled; <c>DOTNET_ReadyToRun=0</c> (set by the project's launch profile) compiles it for this machine.
 /// </param>
-public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture, bool FrameworkPrecompiled);
+public sealed record MachineInfo(string MachineName, int ProcessorCount, string Os, string Runtime, string ProcessArchitecture, bool FrameworkPrecompiled)
+{
+    public static MachineInfo OfThisProcess() => new(Environment.MachineName, Environment.ProcessorCount, RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription, RuntimeInformation.ProcessArchitecture.ToString(), FrameworkCodePrecompiled());
+
+    /// <summary>Whether the runtime uses the framework's precompiled code: only an environment variable turns that off.</summary>
+    private static bool FrameworkCodePrecompiled() =>
+        (Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") ?? Environment.GetEnvironmentVariable("COMPlus_ReadyToRun")) != "0";
+}
 
 public sealed record Counts
 {

@@ -1,5 +1,5 @@
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Interfaces;
 
 namespace OtMz.TestShared;

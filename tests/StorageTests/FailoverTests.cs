@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Interfaces;
 using OtMz.Silo;
 using OtMz.Silo.Storage;

@@ -16,11 +16,11 @@ public class MigrationTests(PostgresServer server)
         "0004_platform",
         "0005_images_owner",
         "0006_images_look",
+        "0007_drop_campaigns",
     ];
 
     private static readonly string[] ExpectedTables =
     [
-        "campaigns",
         "images",
         "looks",
         "orleans_membership",

@@ -28,7 +28,7 @@ public class UserDurabilityTests(PostgresServer server)
         return database;
     }
 
-    private static Signal Like(string id, int look) => new(id, SignalType.Like, LookId: Grains.Catalog.DemoCatalog.IdOf(look));
+    private static Signal Like(string id, int look) => new(id, SignalType.Like, LookId: Grains.Demo.DemoCatalog.IdOf(look));
 
     [Fact]
     public async Task TasteProfileAndDedupeWindowSurviveDeactivationAndARestartOfEverySilo()
@@ -152,14 +152,14 @@ public class UserDurabilityTests(PostgresServer server)
     public async Task AdminLookWritesReachPostgreSqlAndTheLiveShardAndSurviveARestart()
     {
         var database = await PreparedDatabaseAsync("catalog");
-        var look = Grains.Catalog.DemoCatalog.Create(9, seed: 1) with { Id = "look-written-live", Title = "Written live" };
+        var look = Grains.Demo.DemoCatalog.Create(9, seed: 1) with { Id = "look-written-live", Title = "Written live" };
         var cluster = await StartAsync(database);
         try
         {
             Assert.Equal(500, (await Task.WhenAll(Grains.Catalog.CatalogFanOut.Shards(cluster.Client, ShardCount).Select(s => s.Count()))).Sum());
             await cluster.Client.GetGrain<ICatalogGrain>(0).Upsert(look);
             Assert.Equal("Written live", (await Grains.Catalog.CatalogFanOut.GetAsync(cluster.Client, ShardCount, look.Id))?.Title);
-            Assert.True(await cluster.Client.GetGrain<ICatalogGrain>(0).Delete(Grains.Catalog.DemoCatalog.IdOf(0)));
+            Assert.True(await cluster.Client.GetGrain<ICatalogGrain>(0).Delete(Grains.Demo.DemoCatalog.IdOf(0)));
         }
         finally
         {
@@ -168,7 +168,7 @@ public class UserDurabilityTests(PostgresServer server)
         }
 
         Assert.Equal(1L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM looks WHERE id = 'look-written-live'"));
-        Assert.Equal(0L, await Db.ScalarAsync<long>(database, $"SELECT count(*) FROM looks WHERE id = '{Grains.Catalog.DemoCatalog.IdOf(0)}'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>(database, $"SELECT count(*) FROM looks WHERE id = '{Grains.Demo.DemoCatalog.IdOf(0)}'"));
         var restarted = await StartAsync(database);
         try
         {
@@ -177,7 +177,7 @@ public class UserDurabilityTests(PostgresServer server)
             Assert.Equal(look.StyleVector.ToArray(), reloaded.StyleVector.ToArray());
             Assert.Equal(look.Palette.Select(p => $"{p.Colour}:{p.Weight:R}"), reloaded.Palette.Select(p => $"{p.Colour}:{p.Weight:R}"));
             Assert.Equal(look.Garments.AsEnumerable(), reloaded.Garments.AsEnumerable());
-            Assert.Null(await Grains.Catalog.CatalogFanOut.GetAsync(restarted.Client, ShardCount, Grains.Catalog.DemoCatalog.IdOf(0)));
+            Assert.Null(await Grains.Catalog.CatalogFanOut.GetAsync(restarted.Client, ShardCount, Grains.Demo.DemoCatalog.IdOf(0)));
         }
         finally
         {

@@ -1,4 +1,5 @@
 using OtMz.Grains.Ads;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 

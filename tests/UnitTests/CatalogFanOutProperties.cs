@@ -1,5 +1,6 @@
 using CsCheck;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 

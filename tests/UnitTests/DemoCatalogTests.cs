@@ -1,4 +1,5 @@
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
+using OtMz.Grains.Outfits;
 
 namespace OtMz.UnitTests;
 
@@ -76,6 +77,7 @@ public class DemoCatalogTests
             var topAndBottom = slots.Contains(GarmentSlot.Top) && slots.Contains(GarmentSlot.Bottom);
             var onePiece = slots.Contains(GarmentSlot.OnePiece);
             Assert.True(topAndBottom ^ onePiece, $"{look.Id}: {string.Join(", ", slots)}");
+            Assert.Null(OutfitRules.Problem(look.Garments, look.MinTempC));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 
@@ -32,6 +32,23 @@ public class InputRulesTests
 
     [Fact]
     public void AnIdLongerThanTheLimitIsRefused() => Assert.False(IdRules.IsValid(new string('a', IdRules.MaxLength + 1)));
+
+    [Theory]
+    [InlineData("look-0000007", true)]
+    [InlineData("my-look_2", true)]
+    [InlineData("look-1\n", false)]
+    [InlineData("look/1", false)]
+    [InlineData(null, false)]
+    public void ALookIdIsCheckedByTheLookRuleAndALookWithABadIdSaysSo(string? id, bool valid)
+    {
+        Assert.Equal(valid, LookRules.IsValidId(id));
+        if (id is not null)
+        {
+            var errors = LookRules.Validate(GoodLook() with { Id = id });
+            FieldError[] expected = valid ? [] : [new FieldError("id", LookRules.IdRule)];
+            Assert.Equal(expected, errors);
+        }
+    }
 
     [Theory]
     [InlineData("Navy coat over a shirt")]

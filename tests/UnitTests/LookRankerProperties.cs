@@ -1,6 +1,6 @@
 using CsCheck;
 using OtMz.Grains;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using OtMz.Grains.Ranking;
 
 namespace OtMz.UnitTests;

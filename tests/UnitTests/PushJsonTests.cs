@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using OtMz.Grains.Ads;
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 
 namespace OtMz.UnitTests;
 

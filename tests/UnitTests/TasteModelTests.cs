@@ -135,7 +135,7 @@ public class TasteModelTests
     [Fact]
     public void LikingTypicalLooksDoesNotDriftTheTasteToStreetAsMuchAsTheRawPrior()
     {
-        var looks = Grains.Catalog.DemoCatalog.Generate(2_000, seed: 3);
+        var looks = Grains.Demo.DemoCatalog.Generate(2_000, seed: 3);
         var corrected = TasteModel.Neutral();
         var uncorrected = TasteModel.Neutral();
         foreach (var look in looks.Take(300))

@@ -1,4 +1,4 @@
-using OtMz.Grains.Catalog;
+using OtMz.Grains.Demo;
 using SkiaSharp;
 
 namespace OtMz.Grains.Vision.Training;

@@ -1,4 +1,6 @@
-namespace OtMz.Grains.Ads;
+using OtMz.Grains.Ads;
+
+namespace OtMz.Grains.Demo;
 
 /// <summary>
 /// A seeded set of demo campaigns, one or two per style with a target vector leaning on that style and its
