@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// One user, keyed by the token's subject: profile, live taste, colour affinity, seen and disliked looks, and
-/// the cached recommendations that follow from them.
+/// One user, keyed by the token's subject: profile, live taste, colour affinity, seen and disliked looks, the
+/// cached recommendations that follow from them, and the push of every facet to the user's devices. The closet is
+/// a grain of its own with the same key (<see cref="IClosetGrain"/>).
 /// </summary>
 [Alias("otmz.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
@@ -37,26 +38,17 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("refresh"), OneWay]
     Task Refresh();
 
-    [Alias("closet")]
-    Task<ImmutableArray<ClosetItem>> GetCloset();
+    /// <summary>
+    /// The user's closet grain changed: the user grain keeps the closet's version and style for ranking and pushes
+    /// the closet facet. [AlwaysInterleave] because the closet grain awaits this call while the user grain may be
+    /// awaiting the closet grain (it reads the closet when it ranks); the body only records the snapshot and schedules
+    /// a push, without awaiting anything, so running it between another call's awaits is safe and neither grain
+    /// waits on a call that waits on it.
+    /// </summary>
+    [Alias("closet-changed"), AlwaysInterleave]
+    Task ClosetChanged(ClosetSnapshot closet);
 
-    [Alias("closet-item")]
-    Task<ClosetItem?> GetClosetItem(string itemId);
-
-    [Alias("closet-style")]
-    Task<ClosetStyle> GetClosetStyle();
-
-    /// <summary>Adds an analysed garment whose images are already stored; the closet style and the looks follow.</summary>
-    [Alias("closet-add")]
-    Task<ClosetResult> AddClosetItem(ClosetItem item);
-
-    [Alias("closet-correct")]
-    Task<ClosetResult> CorrectClosetItem(string itemId, ClosetItemPatch patch);
-
-    /// <summary>Removes the item and returns it (so the caller can delete its images), or null when there is none.</summary>
-    [Alias("closet-remove")]
-    Task<ClosetItem?> RemoveClosetItem(string itemId);
-
+    /// <summary>Erases the user: taste, signals, and the closet grain's items and pictures.</summary>
     [Alias("erase")]
     Task Erase();
 }

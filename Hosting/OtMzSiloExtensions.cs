@@ -16,7 +16,6 @@ using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
 using OtMz.Hosting.Storage;
-using OtMz.Silo.Storage;
 
 namespace OtMz.Hosting;
 

@@ -24,11 +24,7 @@ public sealed record ClosetItemView(
         item.Category,
         item.Colours,
         item.StyleVector,
-        [.. item.StyleVector.ToArray()
-            .Select((score, i) => new StyleScore(StyleTaxonomy.KeyOf(i), MathF.Round(score, 4)))
-            .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
-            .Take(5)],
+        StyleScores.Rank(item.StyleVector.Values, 5, positiveOnly: true),
         item.StylesCorrected,
         item.StyleModel,
         $"{ItemsPath}/{item.Id}/image",

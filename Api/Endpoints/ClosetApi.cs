@@ -11,8 +11,8 @@ namespace OtMz.Api.Endpoints;
 
 /// <summary>
 /// The caller's own garments. An upload is analysed (cutout, colours, styles) before anything is stored; the
-/// pictures are kept as the caller's private images and the item in their user grain, whose closet style stat
-/// then tilts their recommendations. Like every /users/me route, there is no way to name another user.
+/// pictures are kept as the caller's private images and the item in their closet grain, which owns the pictures
+/// from then on (it deletes them with the item) and whose closet style stat tilts their recommendations. Like every /users/me route, there is no way to name another user.
 /// </summary>
 public static class ClosetApi
 {
@@ -70,10 +70,9 @@ public static class ClosetApi
         var cutoutId = await ImageUploads.StoreAsync(api.Grains, analysis.Cutout ?? analysis.Photo, userId);
         var item = new ClosetItem($"item-{Guid.CreateVersion7():N}", slotValue, categoryValue, analysis.Colours,
             StyleVector.Create(analysis.StyleProbabilities), photoId, cutoutId, api.Time.GetUtcNow(), StyleModel: analysis.StyleModel);
-        var result = await api.User(user).AddClosetItem(item);
+        var result = await api.Closet(user).Add(item);
         if (result.Item is null)
         {
-            await Task.WhenAll(api.Grains.GetGrain<IImageGrain>(photoId).Delete(), api.Grains.GetGrain<IImageGrain>(cutoutId).Delete());
             return DomainProblems.Closet(result.Failure, item.Id);
         }
 
@@ -83,19 +82,20 @@ public static class ClosetApi
 
     public static async Task<Ok<ClosetItemList>> ListItems([AsParameters] ApiServices api, ClaimsPrincipal user)
     {
-        var grain = api.User(user);
-        var items = await grain.GetCloset();
-        return TypedResults.Ok(new ClosetItemList([.. items.Select(ClosetItemView.Of)], await grain.GetClosetStyle()));
+        var grain = api.Closet(user);
+        var items = await grain.GetItems();
+        var snapshot = await grain.GetSnapshot();
+        return TypedResults.Ok(new ClosetItemList([.. items.Select(ClosetItemView.Of)], snapshot.Style, snapshot.Version));
     }
 
     public static async Task<Results<Ok<ClosetItemView>, ProblemHttpResult>> GetItem([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
-        await api.User(user).GetClosetItem(id) is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
+        await api.Closet(user).GetItem(id) is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
 
     public static async Task<Results<Ok<ClosetItemView>, ProblemHttpResult>> CorrectItem(
         [AsParameters] ApiServices api, ClaimsPrincipal user, string id, ClosetItemPatchInput input)
     {
-        var grain = api.User(user);
-        var current = await grain.GetClosetItem(id);
+        var grain = api.Closet(user);
+        var current = await grain.GetItem(id);
         if (current is null)
         {
             return NoSuchItem(id);
@@ -124,20 +124,14 @@ public static class ClosetApi
             return Problems.Validation("$", "Give at least one of slot, category, styles or styleVector.");
         }
 
-        var result = await grain.CorrectClosetItem(id, new ClosetItemPatch(slot, category, styles));
+        var result = await grain.Correct(id, new ClosetItemPatch(slot, category, styles));
         return result.Item is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem([AsParameters] ApiServices api, ClaimsPrincipal user, string id)
     {
-        var removed = await api.User(user).RemoveClosetItem(id);
-        if (removed is null)
-        {
-            return NoSuchItem(id);
-        }
-
-        await Task.WhenAll(api.Grains.GetGrain<IImageGrain>(removed.ImageId).Delete(), api.Grains.GetGrain<IImageGrain>(removed.CutoutImageId).Delete());
-        return TypedResults.NoContent();
+        // The closet grain deletes the item's pictures with it.
+        return await api.Closet(user).Remove(id) ? TypedResults.NoContent() : NoSuchItem(id);
     }
 
     public static Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCutout([AsParameters] ApiServices api, ClaimsPrincipal user, string id) =>
@@ -149,7 +143,7 @@ public static class ClosetApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ServeAsync(
         ApiServices api, ClaimsPrincipal user, string id, Func<ClosetItem, string> pick)
     {
-        var item = await api.User(user).GetClosetItem(id);
+        var item = await api.Closet(user).GetItem(id);
         var image = item is null ? null : await api.Grains.GetGrain<IImageGrain>(pick(item)).Get();
         return image is null
             ? NoSuchItem(id)

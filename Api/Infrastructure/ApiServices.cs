@@ -8,4 +8,7 @@ public sealed record ApiServices(IGrainFactory Grains, TimeProvider Time)
 
     /// <summary>Catalog reads; the silos fan them out over their shards.</summary>
     public ICatalogQueryGrain Catalog => Grains.GetGrain<ICatalogQueryGrain>(0);
+
+    public IClosetGrain Closet(System.Security.Claims.ClaimsPrincipal principal) =>
+        Grains.GetGrain<IClosetGrain>(Auth.AuthExtensions.UserId(principal));
 }

@@ -23,7 +23,7 @@ public static class DomainProblems
     public static ProblemHttpResult Closet(ClosetFailure failure, string itemId) => failure switch
     {
         ClosetFailure.Full => TypedResults.Problem(title: "The closet is full.",
-            detail: $"A closet holds at most {Grains.Users.UserGrain.MaxClosetItems} items; remove one first.",
+            detail: $"A closet holds at most {IClosetGrain.MaxItems} items; remove one first.",
             statusCode: StatusCodes.Status409Conflict),
         ClosetFailure.DuplicateId => TypedResults.Problem(title: "The closet already holds this item.",
             detail: $"There is already an item '{itemId}' in your closet.", statusCode: StatusCodes.Status409Conflict),

@@ -12,7 +12,7 @@ namespace OtMz.Api.Realtime;
 /// weather change re-ranks exactly those users. Works the same whether the node co-hosts the silo or is a
 /// client of a remote cluster.
 /// </summary>
-public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub, ILogger<PushRelay> logger)
+public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, ILogger<PushRelay> logger)
 {
     private readonly ConcurrentDictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
@@ -100,36 +100,25 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub> hub,
     }
 
     /// <summary>
-    /// One stream event carries a whole push: each payload it holds goes to the group as its own event, taste
-    /// first and ads last, so a client sees them in the order it always has. The payloads are the JSON the grain
-    /// wrote once (<see cref="PushJson"/>) and go into the hub messages as they are, which is why the hub speaks
+    /// One stream event carries a whole push: each part goes to the group as its own hub event, in the order the
+    /// grain put them (taste, looks, ads, closet), without this relay knowing the kinds. The payloads are the JSON the
+    /// grain wrote once (<see cref="PushJson"/>) and go into the hub messages as they are, which is why the hub speaks
     /// only SignalR's JSON protocol with its default options.
     /// </summary>
     private async Task ForwardAsync(string userId, UserUpdate update)
     {
-        if (update.Taste is not null || update.Looks is not null || update.Ads is not null)
+        if (update.Parts.Length > 0)
         {
             var group = hub.Clients.Group(StyleHub.GroupOf(userId));
-            if (update.Taste is { } taste)
+            foreach (var part in update.Parts)
             {
-                await group.SendAsync("TasteUpdated", taste);
-            }
-
-            if (update.Looks is { } looks)
-            {
-                await group.SendAsync("LooksUpdated", looks);
-            }
-
-            if (update.Ads is { } ads)
-            {
-                await group.SendAsync("AdsUpdated", ads);
+                await part.SendTo(group);
             }
 
             OtMzMetrics.PushDuration.Record((DateTimeOffset.UtcNow - update.PublishedAt).TotalMilliseconds);
-            return;
         }
 
-        if (update.Kind == UserUpdateKind.Profile && _users.TryGetValue(userId, out var entry))
+        if (update.MovesRegion && _users.TryGetValue(userId, out var entry))
         {
             await entry.Gate.WaitAsync();
             try

@@ -7,13 +7,14 @@ using OtMz.Api.Infrastructure;
 namespace OtMz.Api.Realtime;
 
 /// <summary>
-/// The real-time door (/hubs/style). Each connection joins its user's group; <see cref="PushRelay"/> sends
-/// TasteUpdated, LooksUpdated and AdsUpdated to that group as the user's grain publishes them. Clients send
+/// The real-time door (/hubs/style). Each connection joins its user's group; <see cref="PushRelay"/> sends the
+/// <see cref="IStyleClient"/> events (TasteUpdated, LooksUpdated, AdsUpdated, ClosetUpdated) to that group as the
+/// user's grain publishes them. Clients send
 /// signals here exactly as over REST, drawing on the same per-user rate limit (<see cref="RateLimitBuckets"/>), and
 /// ask for a snapshot after a reconnect or a version gap.
 /// </summary>
 [Authorize]
-public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuckets limits) : Hub
+public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuckets limits) : Hub<IStyleClient>
 {
     public const string Path = "/hubs/style";
 

@@ -11,8 +11,8 @@ namespace OtMz.Grains.Taste;
 /// rather than forget an id early; this set only keeps the ids and says when room frees up.
 /// </summary>
 /// <remarks>
-/// <para>Each id is kept as a 64-bit hash (XxHash3 of its UTF-16 code units as little-endian bytes, as the dedupe
-/// window before it kept them), in arrival order, in one byte array; the arrival times are kept as runs of whole
+/// <para>Each id is kept as a 64-bit hash (XxHash3 of its UTF-16 code units as little-endian bytes),
+/// in arrival order, in one byte array; the arrival times are kept as runs of whole
 /// minutes (the minute, and how many of the hashes, in order, arrived in it). An id is forgotten once its minute
 /// ended a full retention ago, so it is kept at least the retention and at most a minute longer, and whole minutes
 /// are dropped from the front together. Both arrays are stored as exactly their used bytes.</para>
@@ -95,11 +95,9 @@ public sealed class SignalIdSet
     public bool Contains(string id) => Index.Contains(Hash(id));
 
     /// <summary>Adds <paramref name="id"/> as arriving at <paramref name="now"/> unless present; the caller keeps to its quota.</summary>
-    public bool Add(string id, DateTimeOffset now) => AddHash(Hash(id), now);
-
-    /// <summary>Adds a hash an older state kept without its arrival time, as arriving at <paramref name="now"/>.</summary>
-    public bool AddHash(ulong hash, DateTimeOffset now)
+    public bool Add(string id, DateTimeOffset now)
     {
+        var hash = Hash(id);
         if (!Index.Add(hash))
         {
             return false;

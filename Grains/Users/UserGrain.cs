@@ -13,15 +13,16 @@ using OtMz.Grains.Taste;
 namespace OtMz.Grains.Users;
 
 /// <summary>
-/// Where a signal lands. The grain owns one user's taste and keeps their recommendations as a cache: a
-/// read is answered from memory unless the taste, the region's weather, the season or the catalog changed
-/// since the last computation; only then does it fan out to the catalog shards and re-rank.
-/// Every change schedules a push, at most one per short coalescing window: the grain recomputes once and publishes
-/// taste, looks and ads as one event on the user's stream, which the Api nodes holding the user's connections relay.
+/// Where a signal lands and where the taste changes. The grain owns one user's taste and signals (this file: the
+/// commands), answers reads from its recommendation caches (<see cref="LooksCache"/>, <see cref="AdsCache"/>;
+/// UserGrain.Reads.cs), and pushes every facet that changed (UserGrain.Push.cs). The closet is the closet grain's
+/// (<see cref="IClosetGrain"/>), which tells this grain of each change; the looks follow the closet only while the
+/// ranking weighs it. Each facet has its own version: the taste's is <see cref="UserState.Version"/>, which moves
+/// with every signal, survey, profile or context change; the ads share it; the closet's is the closet grain's; the
+/// looks' is the sum of the taste's and, while <see cref="RankingOptions.ClosetWeight"/> is not zero, the closet's.
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", "users")] IPersistentState<UserState> state,
-    [PersistentState("closet", "users")] IPersistentState<ClosetState> closet,
     IOptions<TasteOptions> tasteOptions,
     IOptions<RankingOptions> rankingOptions,
     IOptions<CatalogOptions> catalogOptions,
@@ -30,18 +31,6 @@ public sealed partial class UserGrain(
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    private readonly Dictionary<Occasion, CachedLooks> _cacheByOccasion = [];
-    private CachedLooks? _cacheWithoutOccasion;
-    private AdRecommendations? _ads;
-    private int _adsRanked;
-    private IAsyncStream<UserUpdate>? _updates;
-    private IGrainTimer? _pushTimer;
-    private bool _pushScheduled;
-    private readonly PushWindow _pushWindow = new(time, pushOptions.Value.CoalesceWindow);
-    private long _pushedVersion = -1;
-    private ICatalogGrain? _catalog;
-    private (string Key, IRegionGrain Grain)? _region;
-
     private TasteOptions Taste => tasteOptions.Value;
 
     private string UserId => this.GetPrimaryKeyString();
@@ -54,34 +43,17 @@ public sealed partial class UserGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_pushScheduled)
+        if (_schedule?.Pending == true)
         {
             await PushAsync(cancellationToken);
         }
-    }
-
-    public Task<UserSummary> GetSummary()
-    {
-        var s = state.State;
-        return Task.FromResult(new UserSummary(UserId, s.Profile, s.Version, s.SurveyCompleted, s.SignalsApplied, [.. StyleScores().Take(5)], s.UpdatedAt));
-    }
-
-    public Task<TasteSnapshot> GetTaste()
-    {
-        var s = state.State;
-        var colours = s.ColourAffinity
-            .Select((score, i) => new ColourScore((Colour)i, MathF.Round(score, 4)))
-            .Where(c => c.Score > 0)
-            .OrderByDescending(c => c.Score)
-            .ToImmutableArray();
-        return Task.FromResult(new TasteSnapshot(s.Version, StyleVector.Create(CurrentTaste()), [.. StyleScores()], colours, s.UpdatedAt, CurrentClosetStyle()));
     }
 
     public async Task<CommandResult> UpdateProfile(UserProfile profile)
     {
         state.State.Profile = profile;
         await CommitAsync();
-        await PublishAsync(new UserUpdate(UserUpdateKind.Profile, state.State.Version, Region: profile.Region));
+        await PublishAsync(UserUpdate.RegionMoved(profile.Region));
         SchedulePush();
         return CommandResult.Ok(state.State.Version);
     }
@@ -89,12 +61,12 @@ public sealed partial class UserGrain(
     public async Task<CommandResult> SubmitSurvey(SurveyAnswers answers)
     {
         var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var seed = new float[StyleTaxonomy.Count];
+        var seed = new DebiasedStyleSum(Taste.PriorCorrection);
         for (var i = 0; i < answers.LikedStyles.Length; i++)
         {
             if (StyleTaxonomy.TryGetIndex(answers.LikedStyles[i], out var index))
             {
-                seed[index] += 1f;
+                seed.AddStyle(index);
             }
             else
             {
@@ -119,17 +91,12 @@ public sealed partial class UserGrain(
         var s = state.State;
         foreach (var look in looks.Values)
         {
-            var unit = StylePrior.Debias(look.StyleVector.Values, Taste.PriorCorrection);
-            for (var d = 0; d < seed.Length; d++)
-            {
-                seed[d] += unit[d];
-            }
-
+            seed.Add(look.StyleVector.Values);
             s.Liked.Add(look.Id, Taste.LookMemory);
             TasteModel.BlendColours(s.ColourAffinity, TasteUpdate.PaletteWeights(look), Taste.ColourRate);
         }
 
-        s.Taste = VectorMath.TryNormalize(seed, seed) ? seed : CurrentTaste();
+        s.Taste = seed.Direction() ?? CurrentTaste();
         s.SurveyCompleted = true;
         await CommitAsync();
         SchedulePush();
@@ -164,7 +131,7 @@ public sealed partial class UserGrain(
     {
         var s = state.State;
         var now = time.GetUtcNow();
-        var sent = s.SignalIdsAt(now);
+        var sent = s.SignalIds;
         sent.Forget(now, Taste.SignalIdRetention);
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(int Index, Signal Signal)>(signals.Length);
@@ -223,172 +190,26 @@ public sealed partial class UserGrain(
         return SignalBatchResult.Accepted(new SignalAck(fresh.Count, signals.Length - fresh.Count, s.Version));
     }
 
-    public async Task<LookRecommendations> GetRecommendations(RecommendationQuery query)
+    /// <summary>Runs between other calls' awaits ([AlwaysInterleave]); it awaits nothing, see <see cref="IUserGrain.ClosetChanged"/>.</summary>
+    public Task ClosetChanged(ClosetSnapshot closet)
     {
-        var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
-        var (context, _) = await RefreshContextAsync();
-        var cached = query.Occasion is { } o ? _cacheByOccasion.GetValueOrDefault(o) : _cacheWithoutOccasion;
-        if (cached is null || cached.Version != state.State.Version || !cached.Covers(k))
-        {
-            // A longer list than this version's ranking is ranked once, as long as a query may ask for, and keeps the
-            // version's time of generation; the shards give the same candidates for the same state.
-            cached = cached?.Version == state.State.Version
-                ? await ComputeAsync(query.Occasion, context, RecommendationQuery.MaxK, cached.Result.GeneratedAt)
-                : await ComputeAsync(query.Occasion, context, k);
-            if (query.Occasion is { } occasion)
-            {
-                _cacheByOccasion[occasion] = cached;
-            }
-            else
-            {
-                _cacheWithoutOccasion = cached;
-            }
-        }
-
-        return cached.Take(k);
-    }
-
-    public async Task<AdRecommendations> GetAds(int k)
-    {
-        await RefreshContextAsync();
-        return RankAds(k);
-    }
-
-    public async Task<UserSnapshot> GetSnapshot()
-    {
-        // One context read for the whole snapshot, so its parts share one version.
-        var looks = await GetRecommendations(new RecommendationQuery(RecommendationQuery.DefaultK));
-        return new UserSnapshot(state.State.Version, await GetTaste(), looks, RankAds(pushOptions.Value.AdsPerPush));
-    }
-
-    public async Task Refresh()
-    {
-        var (_, changed) = await RefreshContextAsync();
-        if (changed)
+        if (KeepCloset(closet))
         {
             SchedulePush();
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task Erase()
     {
-        await EraseClosetAsync();
+        await GrainFactory.GetGrain<IClosetGrain>(UserId).Erase();
         await state.ClearStateAsync();
+        _closet = null;
         InvalidateCaches();
+        _ledger.Clear();
         logger.LogInformation("{UserId} erased", UserId);
         DeactivateOnIdle();
-    }
-
-    private async Task<CachedLooks> ComputeAsync(Occasion? occasion, UserContext context, int k, DateTimeOffset? generatedAt = null)
-    {
-        var started = time.GetTimestamp();
-        var s = state.State;
-        var taste = CurrentTaste();
-        var ranking = rankingOptions.Value;
-        var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items]);
-        var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
-        var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
-        var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion, ClosetUnit());
-        var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
-        OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
-        logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, s.Version);
-        return new CachedLooks(s.Version, new LookRecommendations(s.Version, generatedAt ?? time.GetUtcNow(), items), k);
-    }
-
-    /// <summary>
-    /// The first <paramref name="k"/> ads of this version's ranking. Only as many are ranked as asked for: a push
-    /// sends <see cref="PushOptions.AdsPerPush"/>, and the ranking is a sort, so ranking more later gives the same
-    /// first ones. The version's time of generation stays that of its first ranking.
-    /// </summary>
-    private AdRecommendations RankAds(int k)
-    {
-        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
-        var version = state.State.Version;
-        if (_ads?.Version != version || (take > _adsRanked && _ads.Items.Length == _adsRanked))
-        {
-            var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, take);
-            _ads = _ads?.Version == version ? _ads with { Items = items } : new AdRecommendations(version, time.GetUtcNow(), items);
-            _adsRanked = take;
-        }
-
-        return _ads.Items.Length <= take ? _ads : _ads with { Items = _ads.Items[..take] };
-    }
-
-    /// <summary>
-    /// Reads the outside context (catalog version, region weather, season). When it differs from the one the
-    /// last result was computed against, the version moves on, just as it does for a signal.
-    /// </summary>
-    private async Task<(UserContext Context, bool Changed)> RefreshContextAsync()
-    {
-        var region = state.State.Profile.Region;
-        // References kept for the activation: GetGrain resolves the interface type anew on every call.
-        _catalog ??= GrainFactory.GetGrain<ICatalogGrain>(0);
-        if (region is not null && _region?.Key != region)
-        {
-            _region = (region, GrainFactory.GetGrain<IRegionGrain>(region));
-        }
-
-        var catalogVersion = _catalog.GetVersion();
-        RegionWeather? weather = region is null ? null : await _region!.Value.Grain.GetWeather();
-        var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()));
-        var context = new UserContext(stamp, weather?.Weather);
-        if (state.State.Context is null)
-        {
-            // Nothing was computed before, so nobody saw an older context; the stamp is saved with the next write.
-            state.State.Context = stamp;
-            return (context, false);
-        }
-
-        if (state.State.Context == stamp)
-        {
-            return (context, false);
-        }
-
-        state.State.Context = stamp;
-        await CommitAsync();
-        return (context, true);
-    }
-
-    /// <summary>At most one recompute per coalescing window; see <see cref="PushWindow"/>.</summary>
-    private void SchedulePush()
-    {
-        if (_pushScheduled)
-        {
-            return;
-        }
-
-        _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _pushTimer.Change(_pushWindow.DelayForChange(), Timeout.InfiniteTimeSpan);
-        _pushScheduled = true;
-    }
-
-    /// <summary>One recompute for every change since the last push; the latest state is what goes out.</summary>
-    private async Task PushAsync(CancellationToken cancellationToken)
-    {
-        _pushScheduled = false;
-        _pushWindow.Open();
-        var snapshot = await GetSnapshot();
-        if (snapshot.Version == _pushedVersion)
-        {
-            return;
-        }
-
-        await PublishAsync(new UserUpdate(UserUpdateKind.Looks, snapshot.Version,
-            PushJson.Of(snapshot.Taste), PushJson.Of(snapshot.Looks), PushJson.Of(snapshot.Ads)));
-        _pushedVersion = snapshot.Version;
-    }
-
-    /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>
-    private async Task PublishAsync(UserUpdate update)
-    {
-        try
-        {
-            await _updates!.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "{UserId} push of {Kind} at version {Version} failed", UserId, update.Kind, update.Version);
-        }
     }
 
     /// <summary>Bumps the version and persists. On a failed write the activation is dropped so that the next
@@ -410,32 +231,5 @@ public sealed partial class UserGrain(
         }
     }
 
-    private void InvalidateCaches()
-    {
-        _cacheByOccasion.Clear();
-        _cacheWithoutOccasion = null;
-        _ads = null;
-    }
-
     private float[] CurrentTaste() => state.State.Taste is { } t ? (float[])t.Clone() : TasteModel.Neutral();
-
-    private IEnumerable<StyleScore> StyleScores() =>
-        CurrentTaste().Select((score, i) => new StyleScore(StyleTaxonomy.KeyOf(i), MathF.Round(score, 4))).OrderByDescending(x => x.Score);
-
-    private sealed record UserContext(ContextStamp Stamp, Weather? Weather);
-
-    /// <summary>
-    /// The first <c>ranked</c> looks of one version's ranking. A push ranks only the 20 it sends; the ranker picks
-    /// greedily, so ranking more of the same candidates gives the same first ones and a longer list asked for at the
-    /// same version continues this one. The candidates are not kept for that: a user's latest list lives until their
-    /// next signal, past young-generation collections, and every byte kept per push is copied by the GC (see
-    /// docs/performance.md, "Rank only what is pushed"); a longer list asks the shards again, once per version.
-    /// </summary>
-    private sealed record CachedLooks(long Version, LookRecommendations Result, int Ranked)
-    {
-        /// <summary>Whether the first <paramref name="k"/> are ranked: asked for, or every candidate there was.</summary>
-        public bool Covers(int k) => k <= Ranked || Result.Items.Length < Ranked;
-
-        public LookRecommendations Take(int k) => Result.Items.Length <= k ? Result : Result with { Items = Result.Items[..k] };
-    }
 }

@@ -26,13 +26,6 @@ public sealed class UserState
     [Id(5)]
     public BoundedIdSet Disliked { get; set; } = new();
 
-    /// <summary>
-    /// Signal ids as the first states kept them, the ids themselves; read only to move them into
-    /// <see cref="SignalIds"/> (<see cref="SignalIdsAt"/>), and empty from the next write on.
-    /// </summary>
-    [Id(6)]
-    public BoundedIdSet RecentSignalIds { get; set; } = new();
-
     [Id(7)]
     public long Version { get; set; }
 
@@ -49,42 +42,9 @@ public sealed class UserState
     [Id(11)]
     public ContextStamp? Context { get; set; }
 
-    /// <summary>Signal ids as hashes without arrival times, as states kept them before <see cref="SignalIds"/>; moved like <see cref="RecentSignalIds"/>.</summary>
-    [Id(12)]
-    public SignalIdWindow? HashWindow { get; set; }
-
     /// <summary>The ids of the signals sent within the retention period, so a retry is acknowledged and ignored.</summary>
     [Id(13)]
     public SignalIdSet SignalIds { get; set; } = new();
-
-    /// <summary>
-    /// <see cref="SignalIds"/>, with any ids an older state kept without arrival times moved in first, as arriving at
-    /// <paramref name="now"/>: they are then kept a full retention from the first load after the change.
-    /// </summary>
-    public SignalIdSet SignalIdsAt(DateTimeOffset now)
-    {
-        if (RecentSignalIds.Count > 0)
-        {
-            foreach (var id in RecentSignalIds.Items)
-            {
-                SignalIds.Add(id, now);
-            }
-
-            RecentSignalIds = new();
-        }
-
-        if (HashWindow is { } window)
-        {
-            foreach (var hash in window.Hashes())
-            {
-                SignalIds.AddHash(hash, now);
-            }
-
-            HashWindow = null;
-        }
-
-        return SignalIds;
-    }
 
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

@@ -13,10 +13,9 @@ namespace OtMz.Benchmarks;
 /// a user who has used the service for a while has full look memories (500 seen, 500 liked and 100 disliked looks)
 /// and the signal ids of the last day. "Write" is one signal's share, as the grain does it: forget the ids that aged
 /// out, remember one new id, and serialize the state with the storage serializer the silo uses (Orleans' binary
-/// form); "Read" is an activation reading it back. The baseline of each keeps 4,096 ids as strings, as the first
-/// states did; <c>*IdsAsHashes</c> keeps the same number in <see cref="SignalIdSet"/> (64-bit hashes with arrival
-/// minutes, the ids spread over the day); <c>*AtQuota</c> keeps the most a user can have, the default quota of
-/// 20,000 within the day. Each write moves the clock on by the ids' spacing, so the set stays the same size.
+/// form); "Read" is an activation reading it back. The baseline of each keeps 4,096 ids in <see cref="SignalIdSet"/>
+/// (64-bit hashes with arrival minutes, the ids spread over the day); <c>*AtQuota</c> keeps the most a user can
+/// have, the default quota of 20,000 within the day. Each write moves the clock on by the ids' spacing, so the set stays the same size.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 [MemoryDiagnoser]
@@ -34,10 +33,8 @@ public class UserStateBenchmarks
     private static readonly DateTimeOffset Start = new(2025, 11, 24, 0, 0, 0, TimeSpan.Zero);
 
     private OrleansGrainStorageSerializer _serializer = null!;
-    private UserState _asStrings = null!;
     private SteadyUser _asHashes = null!;
     private SteadyUser _atQuota = null!;
-    private BinaryData _storedAsStrings = null!;
     private BinaryData _storedAsHashes = null!;
     private BinaryData _storedAtQuota = null!;
     private long _next;
@@ -47,38 +44,21 @@ public class UserStateBenchmarks
     {
         var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         _serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
-        _asStrings = FullState();
-        for (var i = 0; i < Window; i++)
-        {
-            _asStrings.RecentSignalIds.Add(SignalId(_next++), Window);
-        }
-
         _asHashes = new SteadyUser(FullState(), Window, ref _next);
         _atQuota = new SteadyUser(FullState(), Quota, ref _next);
-        _storedAsStrings = _serializer.Serialize(_asStrings);
         _storedAsHashes = _serializer.Serialize(_asHashes.State);
         _storedAtQuota = _serializer.Serialize(_atQuota.State);
-        Console.WriteLine($"// stored bytes: {Window} ids as strings {_storedAsStrings.ToMemory().Length}, as hashes {_storedAsHashes.ToMemory().Length}; " +
+        Console.WriteLine($"// stored bytes: {Window} ids as hashes {_storedAsHashes.ToMemory().Length}; " +
             $"{Quota} ids as hashes {_storedAtQuota.ToMemory().Length}");
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Write")]
-    public int WriteIdsAsStrings()
-    {
-        _asStrings.RecentSignalIds.Add(SignalId(_next++), Window);
-        return _serializer.Serialize(_asStrings).Length;
-    }
-
-    [Benchmark, BenchmarkCategory("Write")]
     public int WriteIdsAsHashes() => _serializer.Serialize(_asHashes.Signal(SignalId(_next++))).Length;
 
     [Benchmark, BenchmarkCategory("Write")]
     public int WriteAtQuota() => _serializer.Serialize(_atQuota.Signal(SignalId(_next++))).Length;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Read")]
-    public int ReadIdsAsStrings() => _serializer.Deserialize<UserState>(_storedAsStrings)!.RecentSignalIds.Count;
-
-    [Benchmark, BenchmarkCategory("Read")]
     public int ReadIdsAsHashes() => _serializer.Deserialize<UserState>(_storedAsHashes)!.SignalIds.Count;
 
     [Benchmark, BenchmarkCategory("Read")]
@@ -133,7 +113,7 @@ public class UserStateBenchmarks
         public UserState Signal(string id)
         {
             _now += _spacing;
-            var set = State.SignalIdsAt(_now);
+            var set = State.SignalIds;
             set.Forget(_now, Retention);
             set.Add(id, _now);
             return State;

@@ -12,18 +12,6 @@ namespace OtMz.ApiTests;
 /// </summary>
 public sealed partial class ApiBoundaryTests
 {
-    /// <summary>
-    /// Grain-assembly types the Api may still use while they move elsewhere: the vision runtime (to its own project)
-    /// and the closet's size limit (to the closet's grain interface). Each entry goes once its move is merged.
-    /// </summary>
-    private static readonly string[] TemporarilyAllowed =
-    [
-        "OtMz.Grains.Users.UserGrain",
-    ];
-
-    private static bool Allowed(string name) =>
-        TemporarilyAllowed.Any(a => name == a || name.StartsWith(a + ".", StringComparison.Ordinal));
-
     [Fact]
     public void The_Api_assembly_references_no_grain_type_outside_the_interfaces()
     {
@@ -39,7 +27,7 @@ public sealed partial class ApiBoundaryTests
             }
         }
 
-        Assert.Empty(referenced.Where(name => !Allowed(name)).Distinct().Order());
+        Assert.Empty(referenced.Distinct().Order());
         var assemblies = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
         Assert.DoesNotContain("OtMz.Silo", assemblies);
     }
@@ -58,8 +46,7 @@ public sealed partial class ApiBoundaryTests
 
             foreach (Match match in GrainName().Matches(File.ReadAllText(file)))
             {
-                var name = "OtMz." + match.Groups["name"].Value;
-                if (GrainAssemblyNames.Contains($"OtMz.Grains.{match.Groups["first"].Value}") && !Allowed(name))
+                if (GrainAssemblyNames.Contains($"OtMz.Grains.{match.Groups["first"].Value}"))
                 {
                     found.Add($"{Path.GetRelativePath(Repository.Root, file)}: {match.Value}");
                 }
@@ -67,14 +54,6 @@ public sealed partial class ApiBoundaryTests
         }
 
         Assert.Empty(found);
-    }
-
-    [Fact]
-    public void The_allowances_still_name_types_the_Api_uses()
-    {
-        // An allowance nothing needs any more would let the next leak in unnoticed; delete it instead.
-        var sources = string.Join('\n', Directory.EnumerateFiles(Repository.PathOf("Api"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.All(TemporarilyAllowed, a => Assert.Contains(a["OtMz.".Length..], sources, StringComparison.Ordinal));
     }
 
     private static string? AssemblyOf(MetadataReader metadata, TypeReference type)

@@ -213,7 +213,7 @@ public class InputHardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Pictures.Form(Pictures.Garment(SKColors.Navy, SKColors.White), "shirt.png", ("slot", "top")))).Body();
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         var userId = await owner.GetFromJsonAsync<JsonElement>("/api/v1/users/me");
-        var stored = await grains.GetGrain<IUserGrain>(userId.GetProperty("userId").GetString()!).GetClosetItem(item.GetProperty("id").GetString()!);
+        var stored = await grains.GetGrain<IClosetGrain>(userId.GetProperty("userId").GetString()!).GetItem(item.GetProperty("id").GetString()!);
         return (owner, stored!.ImageId);
     }
 

@@ -1,12 +1,25 @@
-using OtMz.Grains;
-using OtMz.Grains.Users;
-
 namespace OtMz.ClusterTests;
 
 [Collection(ClusterCollection.Name)]
 public class ClosetGrainTests(ClusterFixture fixture)
 {
-    private IUserGrain NewUser() => fixture.Grains.GetGrain<IUserGrain>($"user-{Guid.NewGuid():N}");
+    private (IUserGrain User, IClosetGrain Closet) NewUser()
+    {
+        var id = $"user-{Guid.NewGuid():N}";
+        return (fixture.Grains.GetGrain<IUserGrain>(id), fixture.Grains.GetGrain<IClosetGrain>(id));
+    }
+
+    private async Task<ClosetItem> WithPictures(ClosetItem item)
+    {
+        foreach (var id in new[] { item.ImageId, item.CutoutImageId })
+        {
+            await fixture.Grains.GetGrain<IImageGrain>(id).Put(new StoredImage(id, "image/jpeg", [1, 2, 3], 1, 1, "owner"));
+        }
+
+        return item;
+    }
+
+    private async Task<bool> Stored(string imageId) => await fixture.Grains.GetGrain<IImageGrain>(imageId).Get() is not null;
 
     private static StyleVector Styles(params string[] keys)
     {
@@ -27,45 +40,68 @@ public class ClosetGrainTests(ClusterFixture fixture)
     private static int StyleIndex(string key) => StyleTaxonomy.TryGetIndex(key, out var index) ? index : throw new ArgumentException(key);
 
     [Fact]
-    public async Task AClosetUploadMovesTheClosetStyleAndLeavesTheTasteAlone()
+    public async Task AClosetUploadMovesTheClosetStyleAndItsVersionAndLeavesTheTasteAndItsVersionAlone()
     {
-        var user = NewUser();
+        var (user, closet) = NewUser();
         var tasteBefore = await user.GetTaste();
 
-        var added = await user.AddClosetItem(Item(Styles("punk")));
+        var added = await closet.Add(Item(Styles("punk")));
 
         Assert.Equal(ClosetFailure.None, added.Failure);
-        Assert.True(added.Version > tasteBefore.Version);
+        Assert.Equal(1, added.Version);
         var taste = await user.GetTaste();
+        Assert.Equal(tasteBefore.Version, taste.Version);
         Assert.Equal(tasteBefore.Vector.ToArray(), taste.Vector.ToArray());
         Assert.Equal(1, taste.Closet!.ItemCount);
         Assert.Equal("punk", taste.Closet.Styles[0].Key);
-        Assert.Equal(taste.Closet.Vector!.ToArray(), (await user.GetClosetStyle()).Vector!.ToArray());
+        var snapshot = await closet.GetSnapshot();
+        Assert.Equal(1, snapshot.Version);
+        Assert.Equal(taste.Closet.Vector!.ToArray(), snapshot.Style.Vector!.ToArray());
+    }
+
+    [Fact]
+    public async Task AClosetChangeMovesTheLooksVersionWhileTheRankingWeighsTheClosetAndTheSnapshotCarriesEachFacetsVersion()
+    {
+        var (user, closet) = NewUser();
+        var before = await user.GetSnapshot();
+
+        await closet.Add(Item(Styles("punk")));
+
+        var after = await user.GetSnapshot();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Taste.Version, after.Taste.Version);
+        Assert.Equal(before.Ads.Version, after.Ads.Version);
+        Assert.Equal(before.Looks.Version + 1, after.Looks.Version);
+        Assert.Equal(0, before.Closet.Version);
+        Assert.Equal(1, after.Closet.Version);
+        Assert.Equal("punk", after.Closet.Style.Styles[0].Key);
     }
 
     [Fact]
     public async Task ASignalMovesTheTasteAndLeavesTheClosetStyleAlone()
     {
-        var user = NewUser();
-        await user.AddClosetItem(Item(Styles("military")));
-        var closetBefore = await user.GetClosetStyle();
+        var (user, closet) = NewUser();
+        await closet.Add(Item(Styles("military")));
+        var closetBefore = await closet.GetSnapshot();
 
         var look = (await user.GetRecommendations(new RecommendationQuery(1))).Items[0].Look;
         await user.ApplySignals([new Signal("like-1", SignalType.Like, LookId: look.Id)]);
 
-        Assert.Equal(closetBefore.Vector!.ToArray(), (await user.GetClosetStyle()).Vector!.ToArray());
+        var closetAfter = await closet.GetSnapshot();
+        Assert.Equal(closetBefore.Version, closetAfter.Version);
+        Assert.Equal(closetBefore.Style.Vector!.ToArray(), closetAfter.Style.Vector!.ToArray());
     }
 
     [Fact]
     public async Task AClosetOfOneStyleTiltsTheRecommendationsTowardsItAndSaysSo()
     {
-        var user = NewUser();
+        var (user, closet) = NewUser();
         var before = await user.GetRecommendations(new RecommendationQuery(20));
         var punk = StyleIndex("punk");
 
         for (var i = 0; i < 3; i++)
         {
-            await user.AddClosetItem(Item(Styles("punk")));
+            await closet.Add(Item(Styles("punk")));
         }
 
         var after = await user.GetRecommendations(new RecommendationQuery(20));
@@ -79,67 +115,74 @@ public class ClosetGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task ACorrectionReplacesTheDetectedStylesAndIsRemembered()
     {
-        var user = NewUser();
+        var (_, closet) = NewUser();
         var item = Item(Styles("street"));
-        await user.AddClosetItem(item);
+        await closet.Add(item);
 
-        var corrected = await user.CorrectClosetItem(item.Id, new ClosetItemPatch(GarmentSlot.Outer, "jacket", Styles("classic")));
+        var corrected = await closet.Correct(item.Id, new ClosetItemPatch(GarmentSlot.Outer, "jacket", Styles("classic")));
 
         Assert.Equal(ClosetFailure.None, corrected.Failure);
-        var stored = await user.GetClosetItem(item.Id);
+        Assert.Equal(2, corrected.Version);
+        var stored = await closet.GetItem(item.Id);
         Assert.Equal(GarmentSlot.Outer, stored!.Slot);
         Assert.Equal("jacket", stored.Category);
         Assert.True(stored.StylesCorrected);
-        Assert.Equal("classic", (await user.GetClosetStyle()).Styles[0].Key);
-        Assert.Equal(ClosetFailure.NotFound, (await user.CorrectClosetItem("item-missing", new ClosetItemPatch(GarmentSlot.Top, null, null))).Failure);
+        Assert.Equal("classic", (await closet.GetSnapshot()).Style.Styles[0].Key);
+        Assert.Equal(ClosetFailure.NotFound, (await closet.Correct("item-missing", new ClosetItemPatch(GarmentSlot.Top, null, null))).Failure);
     }
 
     [Fact]
-    public async Task RemovingTheLastItemEmptiesTheClosetStyle()
+    public async Task RemovingTheLastItemDeletesItsPicturesAndEmptiesTheClosetStyle()
     {
-        var user = NewUser();
-        var item = Item(Styles("sporty"));
-        await user.AddClosetItem(item);
+        var (_, closet) = NewUser();
+        var item = await WithPictures(Item(Styles("sporty")));
+        await closet.Add(item);
 
-        var removed = await user.RemoveClosetItem(item.Id);
+        Assert.True(await closet.Remove(item.Id));
 
-        Assert.Equal(item.Id, removed!.Id);
-        Assert.Equal(item.ImageId, removed.ImageId);
-        Assert.Null(await user.RemoveClosetItem(item.Id));
-        Assert.Empty(await user.GetCloset());
-        Assert.Equal(0, (await user.GetClosetStyle()).ItemCount);
-        Assert.Null((await user.GetClosetStyle()).Vector);
+        Assert.False(await Stored(item.ImageId));
+        Assert.False(await Stored(item.CutoutImageId));
+        Assert.False(await closet.Remove(item.Id));
+        Assert.Empty(await closet.GetItems());
+        var snapshot = await closet.GetSnapshot();
+        Assert.Equal(0, snapshot.Style.ItemCount);
+        Assert.Null(snapshot.Style.Vector);
+        Assert.Equal(2, snapshot.Version);
     }
 
     [Fact]
     public async Task ARepeatedItemIdIsRefusedAndAFullClosetTakesNoMore()
     {
-        var user = NewUser();
-        var first = Item(Styles("modern"), "item-same");
-        Assert.Equal(ClosetFailure.None, (await user.AddClosetItem(first)).Failure);
-        Assert.Equal(ClosetFailure.DuplicateId, (await user.AddClosetItem(first)).Failure);
+        var (_, closet) = NewUser();
+        var first = await WithPictures(Item(Styles("modern"), "item-same"));
+        Assert.Equal(ClosetFailure.None, (await closet.Add(first)).Failure);
+        Assert.Equal(ClosetFailure.DuplicateId, (await closet.Add(first)).Failure);
+        Assert.True(await Stored(first.ImageId), "a repeated add leaves the stored item's pictures alone");
 
-        for (var i = 1; i < UserGrain.MaxClosetItems; i++)
+        for (var i = 1; i < IClosetGrain.MaxItems; i++)
         {
-            Assert.Equal(ClosetFailure.None, (await user.AddClosetItem(Item(Styles("modern")))).Failure);
+            Assert.Equal(ClosetFailure.None, (await closet.Add(Item(Styles("modern")))).Failure);
         }
 
-        Assert.Equal(ClosetFailure.Full, (await user.AddClosetItem(Item(Styles("modern")))).Failure);
-        Assert.Equal(UserGrain.MaxClosetItems, (await user.GetCloset()).Length);
+        var refused = await WithPictures(Item(Styles("modern")));
+        Assert.Equal(ClosetFailure.Full, (await closet.Add(refused)).Failure);
+        Assert.Equal(IClosetGrain.MaxItems, (await closet.GetItems()).Length);
+        Assert.False(await Stored(refused.ImageId), "the closet owns a refused item's pictures and deletes them");
+        Assert.False(await Stored(refused.CutoutImageId));
     }
 
     [Fact]
     public async Task ErasingAUserDeletesTheirClosetAndItsImages()
     {
-        var user = NewUser();
-        var item = Item(Styles("kitsch"));
-        var photo = fixture.Grains.GetGrain<IImageGrain>(item.ImageId);
-        await photo.Put(new StoredImage(item.ImageId, "image/jpeg", [1, 2, 3], 1, 1, "owner"));
-        await user.AddClosetItem(item);
+        var (user, closet) = NewUser();
+        var item = await WithPictures(Item(Styles("kitsch")));
+        await closet.Add(item);
 
         await user.Erase();
 
-        Assert.Null(await photo.Get());
-        Assert.Empty(await user.GetCloset());
+        Assert.False(await Stored(item.ImageId));
+        Assert.False(await Stored(item.CutoutImageId));
+        Assert.Empty(await closet.GetItems());
+        Assert.Equal(0, (await user.GetTaste()).Closet!.ItemCount);
     }
 }

@@ -82,35 +82,6 @@ public class UserGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SignalIdsAnOlderStateKeptAsStringsOrInAHashRingStillCountAsDuplicatesAndMoveIntoTheSet()
-    {
-        var id = NewUser();
-        var grainId = User(id).GetGrainId();
-        var storage = fixture.PrimarySilo.GetRequiredKeyedService<IGrainStorage>(OtMzSiloExtensions.UserStorage);
-        var stored = new UserState { Version = 3, SignalsApplied = 4, HashWindow = SignalIdWindow.Of(["ring-1", "ring-2"]) };
-        stored.RecentSignalIds.Add("before-1", 4096);
-        stored.RecentSignalIds.Add("before-2", 4096);
-        await storage.WriteStateAsync("user", grainId, new GrainState<UserState>(stored));
-        var look = await LookOfStyle("sporty");
-
-        var again = await User(id).ApplySignals(
-        [
-            new Signal("before-2", SignalType.Like, LookId: look.Id),
-            new Signal("ring-1", SignalType.Like, LookId: look.Id),
-            new Signal("after-1", SignalType.Like, LookId: look.Id),
-        ]);
-
-        Assert.Equal(new SignalAck(1, 2, 4), again.Ack);
-        var written = new GrainState<UserState>();
-        await storage.ReadStateAsync("user", grainId, written);
-        var set = Assert.IsType<UserState>(written.State).SignalIds;
-        Assert.Equal(0, written.State.RecentSignalIds.Count);
-        Assert.Null(written.State.HashWindow);
-        Assert.Equal(5, set.Count);
-        Assert.All(new[] { "before-1", "before-2", "ring-1", "ring-2", "after-1" }, signal => Assert.True(set.Contains(signal), signal));
-    }
-
-    [Fact]
     public async Task AReadWhenNothingChangedMakesNoShardCall()
     {
         var user = User(NewUser());

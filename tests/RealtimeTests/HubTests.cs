@@ -71,7 +71,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
     }
 
     [Fact]
-    public async Task APushIsOneStreamEventThatTheRelaySendsAsThreeHubEvents()
+    public async Task APushIsOneStreamEventWhosePartsTheRelaySendsAsTheirHubEvents()
     {
         var user = NewUser();
         await using var client = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(user));
@@ -88,16 +88,17 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
             // Events reach a subscriber in order, and the ads are the last part of a push, however it is sent.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             var seen = new List<UserUpdate>();
-            while (!seen.Any(e => e.Version == ack.Version && e.Ads is not null))
+            while (!seen.Any(e => e.Parts.Any(p => p is AdsPart && p.Version == ack.Version)))
             {
                 seen.Add(await events.Reader.ReadAsync(timeout.Token));
             }
 
-            var push = Assert.Single(seen, e => e.Version == ack.Version);
-            Assert.Equal(ack.Version, push.Taste!.Read<TasteSnapshot>().Version);
-            Assert.Equal(ack.Version, push.Looks!.Read<LookRecommendations>().Version);
-            Assert.Equal(ack.Version, push.Ads!.Read<AdRecommendations>().Version);
-            Assert.Equal(client.LastLooks!.Items.Select(i => i.Look.Id), push.Looks.Read<LookRecommendations>().Items.Select(i => i.Look.Id));
+            var push = Assert.Single(seen, e => e.Parts.Any(p => p.Version == ack.Version));
+            Assert.Collection(push.Parts,
+                taste => Assert.Equal(ack.Version, Assert.IsType<TastePart>(taste).Json.Read<TasteSnapshot>().Version),
+                looks => Assert.Equal(client.LastLooks!.Items.Select(i => i.Look.Id), Assert.IsType<LooksPart>(looks).Json.Read<LookRecommendations>().Items.Select(i => i.Look.Id)),
+                ads => Assert.Equal(ack.Version, Assert.IsType<AdsPart>(ads).Json.Read<AdRecommendations>().Version));
+            Assert.All(push.Parts, part => Assert.Equal(ack.Version, part.Version));
         }
         finally
         {
@@ -119,6 +120,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Looks, hubJson), PushJson.Of(snapshot.Looks).Utf8.ToArray());
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Looks, hubJson), PushJson.Of(snapshot.Looks).Utf8.ToArray());
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Ads, hubJson), PushJson.Of(snapshot.Ads).Utf8.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Closet, hubJson), PushJson.Of(snapshot.Closet).Utf8.ToArray());
         Assert.NotEmpty(snapshot.Looks.Items);
         Assert.NotEmpty(snapshot.Ads.Items);
 
@@ -126,6 +128,26 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         var look = PushJson.Of(snapshot.Looks);
         var message = JsonSerializer.SerializeToUtf8Bytes(new object[] { look }, hubJson);
         Assert.Equal([(byte)'[', .. look.Utf8.ToArray(), (byte)']'], message);
+    }
+
+    [Fact]
+    public async Task AClosetChangePushesTheClosetAndTheLooksThatWeighItButNotTheTasteOrTheAds()
+    {
+        var user = NewUser();
+        await using var client = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(user));
+        var looksBefore = (await client.GetSnapshot()).Looks.Version;
+        var styles = new float[StyleTaxonomy.Count];
+        styles[StyleTaxonomy.Count - 1] = 1f;
+        var item = new ClosetItem("item-pushed", GarmentSlot.Top, "t-shirt", [new PaletteEntry(Colour.Black, 1f)], StyleVector.Create(styles),
+            "img-pushed-photo", "img-pushed-cutout", DateTimeOffset.UtcNow);
+
+        var added = await api.Services.GetRequiredService<IClusterClient>().GetGrain<IClosetGrain>(user).Add(item);
+
+        await client.WaitFor("ClosetUpdated", added.Version);
+        await client.WaitFor("LooksUpdated", looksBefore + 1);
+        Assert.Equal(["LooksUpdated", "ClosetUpdated"], client.Received.Select(e => e.Event));
+        Assert.Equal(1, client.LastCloset!.Style.ItemCount);
+        Assert.Equal(1, (await client.GetSnapshot()).Closet.Version);
     }
 
     [Fact]

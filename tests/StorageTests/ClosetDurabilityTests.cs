@@ -7,7 +7,7 @@ using OtMz.Hosting;
 namespace OtMz.StorageTests;
 
 /// <summary>
-/// The closet in the cluster mode: items live in the user grain's "closet" state in orleans_storage, their
+/// The closet in the cluster mode: items live in the closet grain's "closet" state in orleans_storage, their
 /// pictures in the images table with their owner, and both survive a restart of every silo.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -31,7 +31,7 @@ public class ClosetDurabilityTests(PostgresServer server)
         {
             await cluster.Client.GetGrain<IImageGrain>("img-photo-1").Put(new StoredImage("img-photo-1", "image/jpeg", [0xFF, 0xD8, 1], 3, 4, "mina"));
             await cluster.Client.GetGrain<IImageGrain>("img-cutout-1").Put(new StoredImage("img-cutout-1", "image/png", [0x89, 2], 3, 4, "mina"));
-            Assert.Equal(ClosetFailure.None, (await cluster.Client.GetGrain<IUserGrain>("mina").AddClosetItem(item)).Failure);
+            Assert.Equal(ClosetFailure.None, (await cluster.Client.GetGrain<IClosetGrain>("mina").Add(item)).Failure);
         }
         finally
         {
@@ -48,14 +48,16 @@ public class ClosetDurabilityTests(PostgresServer server)
         try
         {
             var user = restarted.Client.GetGrain<IUserGrain>("mina");
-            var closet = await user.GetCloset();
-            Assert.Equal("item-1", Assert.Single(closet).Id);
-            Assert.Equal("punk", (await user.GetClosetStyle()).Styles[0].Key);
+            var closet = restarted.Client.GetGrain<IClosetGrain>("mina");
+            Assert.Equal("item-1", Assert.Single(await closet.GetItems()).Id);
+            var snapshot = await closet.GetSnapshot();
+            Assert.Equal(1, snapshot.Version);
+            Assert.Equal("punk", snapshot.Style.Styles[0].Key);
             Assert.Equal(new byte[] { 0xFF, 0xD8, 1 }, (await restarted.Client.GetGrain<IImageGrain>("img-photo-1").Get())!.Bytes);
 
             await user.Erase();
 
-            Assert.Empty(await user.GetCloset());
+            Assert.Empty(await closet.GetItems());
             Assert.Empty(await Db.QueryAsync(database, "SELECT id FROM images"));
         }
         finally

@@ -21,6 +21,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<LookRecommendations>("LooksUpdated", looks => Record("LooksUpdated", looks.Version, looks));
         connection.On<TasteSnapshot>("TasteUpdated", taste => Record("TasteUpdated", taste.Version, taste));
         connection.On<AdRecommendations>("AdsUpdated", ads => Record("AdsUpdated", ads.Version, ads));
+        connection.On<ClosetSnapshot>("ClosetUpdated", closet => Record("ClosetUpdated", closet.Version, closet));
     }
 
     public HubConnection Connection { get; }
@@ -30,6 +31,8 @@ public sealed class HubClient : IAsyncDisposable
     public TasteSnapshot? LastTaste { get; private set; }
 
     public AdRecommendations? LastAds { get; private set; }
+
+    public ClosetSnapshot? LastCloset { get; private set; }
 
     /// <summary>
     /// Connects with the token in the access_token query parameter, as browsers do, and starts from a snapshot, as
@@ -93,6 +96,7 @@ public sealed class HubClient : IAsyncDisposable
             case LookRecommendations looks: LastLooks = looks; break;
             case TasteSnapshot taste: LastTaste = taste; break;
             case AdRecommendations ads: LastAds = ads; break;
+            case ClosetSnapshot closet: LastCloset = closet; break;
         }
 
         lock (_received)

@@ -1,6 +1,5 @@
 using CsCheck;
 using OtMz.Grains.Taste;
-using OtMz.Grains.Users;
 
 namespace OtMz.UnitTests;
 
@@ -115,29 +114,6 @@ public class SignalIdSetTests
         Assert.Equal(0, set.Count);
     }
 
-    [Fact]
-    public void IdsAnOlderStateKeptWithoutArrivalTimesMoveInAsArrivingOnTheFirstLoad()
-    {
-        var state = new UserState { HashWindow = SignalIdWindow.Of(["ring-1", "ring-2"]) };
-        state.RecentSignalIds.Add("string-1", 10);
-
-        var set = state.SignalIdsAt(Start);
-
-        Assert.Same(state.SignalIds, set);
-        Assert.Null(state.HashWindow);
-        Assert.Equal(0, state.RecentSignalIds.Count);
-        Assert.Equal(3, set.Count);
-        set.Forget(Start + Day - TimeSpan.FromSeconds(1), Day);
-        Assert.All(new[] { "ring-1", "ring-2", "string-1" }, id => Assert.True(set.Contains(id), id));
-        set.Forget(EndOfMinute(Start) + Day, Day);
-        Assert.Equal(0, set.Count);
-    }
-
-    /// <summary>
-    /// Any run of adds (with repeats) and forgets, with time moving on by up to a few minutes at a time, leaves the
-    /// set holding exactly the ids a plain dictionary of id to arrival time holds after the same run, and the wait
-    /// for room is the time the oldest ids that must go are forgotten.
-    /// </summary>
     [Fact]
     public void RemembersExactlyWhatADictionaryOfArrivalTimesRemembers() =>
         Gen.Select(Gen.Int[0, 40], Gen.Int[0, 200]).Array[0, 300].Sample(steps =>

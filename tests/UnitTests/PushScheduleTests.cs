@@ -3,54 +3,64 @@ using OtMz.Grains.Push;
 
 namespace OtMz.UnitTests;
 
-public class PushWindowTests
+public class PushScheduleTests
 {
     private static readonly TimeSpan Length = TimeSpan.FromMilliseconds(15);
 
     [Fact]
     public void AFirstChangeIsPushedAtOnce()
     {
-        var window = new PushWindow(new FakeTimeProvider(), Length);
+        var schedule = new PushSchedule(new FakeTimeProvider(), Length);
 
-        Assert.Equal(TimeSpan.Zero, window.DelayForChange());
+        Assert.Equal(TimeSpan.Zero, schedule.Changed());
+        Assert.True(schedule.Pending);
     }
 
     [Fact]
     public void AChangeInsideAnOpenWindowWaitsForItsEnd()
     {
         var time = new FakeTimeProvider();
-        var window = new PushWindow(time, Length);
-        window.Open();
-
-        Assert.Equal(Length, window.DelayForChange());
+        var schedule = new PushSchedule(time, Length);
+        schedule.Starting();
         time.Advance(TimeSpan.FromMilliseconds(6));
-        Assert.Equal(TimeSpan.FromMilliseconds(9), window.DelayForChange());
-        time.Advance(TimeSpan.FromMilliseconds(9));
-        Assert.Equal(TimeSpan.Zero, window.DelayForChange());
+
+        Assert.Equal(TimeSpan.FromMilliseconds(9), schedule.Changed());
+    }
+
+    [Fact]
+    public void AChangeWhileAPushIsScheduledSchedulesNothingMore()
+    {
+        var schedule = new PushSchedule(new FakeTimeProvider(), Length);
+        schedule.Changed();
+
+        Assert.Null(schedule.Changed());
+        schedule.Starting();
+        Assert.False(schedule.Pending);
+        Assert.Equal(Length, schedule.Changed());
     }
 
     [Fact]
     public void AChangeAfterAQuietWindowIsPushedAtOnce()
     {
         var time = new FakeTimeProvider();
-        var window = new PushWindow(time, Length);
-        window.Open();
+        var schedule = new PushSchedule(time, Length);
+        schedule.Starting();
         time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(TimeSpan.Zero, window.DelayForChange());
+        Assert.Equal(TimeSpan.Zero, schedule.Changed());
     }
 
     [Fact]
     public void EveryPushOpensANewWindow()
     {
         var time = new FakeTimeProvider();
-        var window = new PushWindow(time, Length);
-        window.Open();
+        var schedule = new PushSchedule(time, Length);
+        schedule.Starting();
         time.Advance(Length);
-        window.Open();
+        schedule.Starting();
         time.Advance(TimeSpan.FromMilliseconds(5));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(10), window.DelayForChange());
+        Assert.Equal(TimeSpan.FromMilliseconds(10), schedule.Changed());
     }
 
     [Fact]
@@ -92,21 +102,25 @@ public class PushWindowTests
     }
 
     /// <summary>
-    /// The user grain's rule on a fake clock: a change schedules a push after <see cref="PushWindow.DelayForChange"/>
-    /// unless one is already scheduled; a push opens the window. Returns when the pushes ran.
+    /// The user grain's use on a fake clock: a change arms the timer with what <see cref="PushSchedule.Changed"/>
+    /// returns, if anything; the timer's push calls <see cref="PushSchedule.Starting"/>. Returns when the pushes ran.
     /// </summary>
     private static List<TimeSpan> Simulate(IReadOnlyList<TimeSpan> changes)
     {
         var time = new FakeTimeProvider();
         var start = time.GetUtcNow();
-        var window = new PushWindow(time, Length);
+        var schedule = new PushSchedule(time, Length);
         var pushes = new List<TimeSpan>();
         DateTimeOffset? due = null;
         foreach (var change in changes)
         {
             RunDueBefore(start + change);
             time.SetUtcNow(start + change);
-            due ??= time.GetUtcNow() + window.DelayForChange();
+            if (schedule.Changed() is { } delay)
+            {
+                Assert.Null(due);
+                due = time.GetUtcNow() + delay;
+            }
         }
 
         RunDueBefore(DateTimeOffset.MaxValue);
@@ -118,7 +132,7 @@ public class PushWindowTests
             if (due is { } at && at <= until)
             {
                 time.SetUtcNow(at);
-                window.Open();
+                schedule.Starting();
                 pushes.Add(at - start);
                 due = null;
             }

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using OtMz.Grains.Push;
+
+namespace OtMz.Grains.Users;
+
+/// <summary>
+/// Where a push leaves the grain. Every change schedules a push (<see cref="PushSchedule"/>: at most one per short
+/// coalescing window); when it runs, the grain computes the facets whose version moved since the last push
+/// (<see cref="PushLedger"/>) and publishes them as typed parts of one event on the user's stream, which the Api
+/// nodes holding the user's connections relay part by part.
+/// </summary>
+public sealed partial class UserGrain
+{
+    private readonly PushLedger _ledger = new();
+    private PushSchedule? _schedule;
+    private IAsyncStream<UserUpdate>? _updates;
+    private IGrainTimer? _pushTimer;
+
+    private PushSchedule Schedule => _schedule ??= new PushSchedule(time, pushOptions.Value.CoalesceWindow);
+
+    private void SchedulePush()
+    {
+        if (Schedule.Changed() is not { } delay)
+        {
+            return;
+        }
+
+        _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _pushTimer.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>One recompute for every change since the last push; the latest state of each changed facet is what goes out.</summary>
+    private async Task PushAsync(CancellationToken cancellationToken)
+    {
+        Schedule.Starting();
+        var (context, _) = await RefreshContextAsync();
+        var closet = await ClosetAsync();
+        var parts = ImmutableArray.CreateBuilder<PushPart>(4);
+        if (_ledger.IsNew<TastePart>(state.State.Version))
+        {
+            parts.Add(TastePart.Of(TasteOf(closet)));
+        }
+
+        if (_ledger.IsNew<LooksPart>(LooksVersion(closet)))
+        {
+            parts.Add(LooksPart.Of(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context)));
+        }
+
+        if (_ledger.IsNew<AdsPart>(state.State.Version))
+        {
+            parts.Add(AdsPart.Of(RankAds(pushOptions.Value.AdsPerPush)));
+        }
+
+        if (_ledger.IsNew<ClosetPart>(closet.Version))
+        {
+            parts.Add(ClosetPart.Of(closet));
+        }
+
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
+    }
+
+    /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>
+    private async Task PublishAsync(UserUpdate update)
+    {
+        try
+        {
+            await _updates!.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
+            foreach (var part in update.Parts)
+            {
+                _ledger.Sent(part);
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "{UserId} push of {PartCount} parts failed", UserId, update.Parts.Length);
+        }
+    }
+}
