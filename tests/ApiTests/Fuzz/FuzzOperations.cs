@@ -49,7 +49,9 @@ internal static class FuzzOperations
         ["gender"] = NotAnEnum,
         ["seasons"] = r => r.Chance(0.3) ? new JsonArray() : Spoil(r, EnumNames<Season>(r), NotAnEnum),
         ["occasions"] = r => r.Chance(0.3) ? new JsonArray() : Spoil(r, EnumNames<Occasion>(r), NotAnEnum),
-        ["minTempC"] = r => r.Chance(0.5) ? r.Pick(new[] { -51, 61, 45 }) : NotANumber(r),
+        // Out of range or not a number; a fixed value inside the range is not always wrong (maxTempC may be above it).
+        ["minTempC"] = r => r.Chance(0.5) ? r.Pick(new[] { -51, 61 }) : NotANumber(r),
+        ["maxTempC"] = r => r.Chance(0.5) ? r.Pick(new[] { -51, 61 }) : NotANumber(r),
         ["palette"] = r => r.Next(4) switch
         {
             0 => new JsonArray(new JsonObject { ["colour"] = NotAnEnum(r), ["weight"] = 0.5 }),
