@@ -21,6 +21,11 @@ public sealed class StartupLogTests
 
         var ready = Assert.Single(log.Split('\n'), l => l.Contains("OtMz Api ready", StringComparison.Ordinal));
         Assert.Matches(@"REST http://127\.0\.0\.1:\d+/api/v1, API docs http://127\.0\.0\.1:\d+/docs, hub http://127\.0\.0\.1:\d+/hubs/style", ready);
-        Assert.DoesNotContain("deadlock", log, StringComparison.OrdinalIgnoreCase);
+        // Orleans words its component-check stall as "lock contention or deadlock, CPU starvation". A stall of the
+        // component thread alone would point at our start-up; one that comes with the runtime's own stall report is the
+        // machine starving the whole process (other test projects building images beside this one), not a deadlock.
+        var suspect = log.Split('\n').Where(l => l.Contains("deadlock", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(suspect.Count == 0 || (suspect.All(l => l.Contains("Participant check thread has not completed", StringComparison.Ordinal))
+            && log.Contains(".NET Runtime Platform stalled", StringComparison.Ordinal)), $"A deadlock warning on a normal start:\n{log}");
     }
 }
