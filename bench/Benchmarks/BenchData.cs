@@ -1,14 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
-using Orleans.Configuration;
-using OtMz.Hosting;
+using OtMz.BenchShared;
 
 namespace OtMz.Benchmarks;
 
@@ -62,38 +57,15 @@ public static class BenchData
     /// Starts a one-silo cluster in this process the way the Silo host does, with the 1,000,000-look demo
     /// catalog in <see cref="ShardCount"/> shards. Returns once every shard has loaded (the silo's catalog warm-up).
     /// </summary>
-    public static async Task<IHost> StartSiloAsync()
-    {
-        var (siloPort, gatewayPort) = FreePorts();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public static Task<IHost> StartSiloAsync() =>
+        LocalSilo.StartAsync(new HostApplicationBuilderSettings { Args = [] }, new Dictionary<string, string?>
         {
             ["Catalog:DemoLooks"] = LookCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Catalog:ShardCount"] = ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Catalog:DemoSeed"] = CatalogSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "otmz-bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo
-            .UseOtMzClustering(builder.Configuration)
-            .AddOtMzGrains(builder.Configuration));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
 
     public static IGrainFactory GrainFactory(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
-
-    /// <summary>Two distinct free loopback ports (both held until both are known, so they differ).</summary>
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        using var first = new TcpListener(IPAddress.Loopback, 0);
-        using var second = new TcpListener(IPAddress.Loopback, 0);
-        first.Start();
-        second.Start();
-        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
-    }
 }

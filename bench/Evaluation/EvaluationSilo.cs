@@ -1,11 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OtMz.Grains;
-using OtMz.Hosting;
+using OtMz.BenchShared;
 
 namespace OtMz.Evaluation;
 
@@ -18,15 +15,12 @@ namespace OtMz.Evaluation;
 /// </summary>
 public static class EvaluationSilo
 {
-    public static async Task<IHost> StartAsync(int demoLooks, int catalogSeed, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> overrides)
+    public static Task<IHost> StartAsync(int demoLooks, int catalogSeed, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> overrides)
     {
-        var (siloPort, gatewayPort) = FreePorts();
         var settings = new Dictionary<string, string?>
         {
             ["Catalog:DemoLooks"] = demoLooks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Catalog:DemoSeed"] = catalogSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = $"otmz-eval-{Guid.NewGuid():N}",
         };
         foreach (var (key, value) in overrides)
@@ -36,26 +30,9 @@ public static class EvaluationSilo
 
         // No default sources: an environment variable such as a connection string must not turn the run into a
         // cluster run on someone's database, and the silo's logs would drown the table.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseOtMzClustering(builder.Configuration).AddOtMzGrains(builder.Configuration);
-            silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
+        return LocalSilo.StartAsync(new HostApplicationBuilderSettings { DisableDefaults = true }, settings,
+            silo => silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock));
     }
 
     public static IGrainFactory Grains(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
-
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        using var first = new TcpListener(IPAddress.Loopback, 0);
-        using var second = new TcpListener(IPAddress.Loopback, 0);
-        first.Start();
-        second.Start();
-        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
-    }
 }
