@@ -12,6 +12,7 @@ namespace OtMz.Grains.Users;
 public sealed class LooksCache
 {
     private readonly Dictionary<Occasion, Entry> _byOccasion = [];
+    private Entry? _withoutOccasion;
 
     /// <summary>
     /// The looks version: the taste's, plus the closet's while the ranking weighs the closet. Both only move up, so
@@ -19,7 +20,6 @@ public sealed class LooksCache
     /// </summary>
     public static long VersionOf(long tasteVersion, long closetVersion, bool rankingUsesCloset) =>
         tasteVersion + (rankingUsesCloset ? closetVersion : 0);
-    private Entry? _withoutOccasion;
 
     /// <summary>
     /// The first <paramref name="k"/> looks of the <paramref name="version"/> ranking for <paramref name="occasion"/>
