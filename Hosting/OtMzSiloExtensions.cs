@@ -10,6 +10,7 @@ using OtMz.Grains;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
+using OtMz.Grains.Experiments;
 using OtMz.Grains.Images;
 using OtMz.Grains.Interfaces;
 using OtMz.Grains.Push;
@@ -29,6 +30,9 @@ public static class OtMzSiloExtensions
     public const string UserStorage = "users";
     public const string RegionStorage = "regions";
 
+    /// <summary>Experiment definitions and per-variant counts (<see cref="ExperimentRegistryGrain"/>).</summary>
+    public const string ExperimentStorage = "experiments";
+
     /// <summary>The storage Orleans keeps stream subscriptions in; the name is Orleans' convention.</summary>
     public const string PubSubStorage = "PubSubStore";
 
@@ -37,13 +41,14 @@ public static class OtMzSiloExtensions
         var connectionString = ClusterStorage.ConnectionString(configuration);
 
         // User and region state is written on every signal: binary instead of the default JSON (the stream
-        // pub-sub state keeps Orleans' default). Both storage kinds pick a serializer registered under their name.
-        foreach (var name in new[] { UserStorage, RegionStorage })
+        // pub-sub state keeps Orleans' default). Experiments use it too: their state types carry field ids like the
+        // users'. Both storage kinds pick a serializer registered under their name.
+        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage })
         {
             silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
         }
 
-        foreach (var name in new[] { UserStorage, RegionStorage, PubSubStorage })
+        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage, PubSubStorage })
         {
             if (connectionString is null)
             {
@@ -96,6 +101,10 @@ public static class OtMzSiloExtensions
         services.AddSingleton<IValidateOptions<TasteOptions>, TasteOptionsValidator>();
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
         services.Configure<PushOptions>(configuration.GetSection("Push"));
+        services.Configure<ExperimentsOptions>(configuration.GetSection("Experiments"));
+        services.AddSingleton<ExperimentDirectory>();
+        services.AddSingleton<ExperimentTally>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ExperimentFlush>();
         services.AddSingleton(TimeProvider.System);
         services.AddKeyedSingleton(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<ICampaignStore, DemoCampaigns>();

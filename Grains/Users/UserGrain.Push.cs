@@ -45,7 +45,7 @@ public sealed partial class UserGrain
 
         if (_ledger.IsNew<LooksPart>(LooksVersion(closet)))
         {
-            parts.Add(LooksPart.Of(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context)));
+            parts.Add(LooksPart.Of(CountImpressions(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context))));
         }
 
         if (_ledger.IsNew<AdsPart>(state.State.Version))

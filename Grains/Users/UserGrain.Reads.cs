@@ -23,7 +23,7 @@ public sealed partial class UserGrain
     private ClosetSnapshot? _closet;
 
     /// <summary>Whether the ranking weighs the closet, and so whether the looks version follows the closet's.</summary>
-    private bool RankingUsesCloset => rankingOptions.Value.ClosetWeight != 0f;
+    private bool RankingUsesCloset => Ranking.ClosetWeight != 0f;
 
     public Task<UserSummary> GetSummary()
     {
@@ -36,7 +36,7 @@ public sealed partial class UserGrain
     public async Task<LookRecommendations> GetRecommendations(RecommendationQuery query)
     {
         var (context, _) = await RefreshContextAsync();
-        return await LooksAsync(query, context);
+        return CountImpressions(await LooksAsync(query, context));
     }
 
     public async Task<AdRecommendations> GetAds(int k)
@@ -50,7 +50,7 @@ public sealed partial class UserGrain
         // One context read for the whole snapshot, so its parts agree on it.
         var (context, _) = await RefreshContextAsync();
         var closet = await ClosetAsync();
-        var looks = await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context);
+        var looks = CountImpressions(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context));
         var snapshot = new UserSnapshot(state.State.Version, TasteOf(closet), looks, RankAds(pushOptions.Value.AdsPerPush), closet);
         if (_schedule?.Pending != true)
         {
@@ -112,7 +112,8 @@ public sealed partial class UserGrain
         var started = time.GetTimestamp();
         var s = state.State;
         var taste = CurrentTaste();
-        var ranking = rankingOptions.Value;
+        var ranking = Ranking;
+        var arms = _arms?.Arms ?? [];
         var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items]);
         var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
@@ -121,7 +122,7 @@ public sealed partial class UserGrain
         var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, version);
-        return new LookRecommendations(version, generatedAt ?? time.GetUtcNow(), items);
+        return new LookRecommendations(version, generatedAt ?? time.GetUtcNow(), items, arms);
     }
 
     /// <summary>The first <paramref name="k"/> ads of this version's ranking; see <see cref="AdsCache"/>.</summary>
@@ -172,11 +173,12 @@ public sealed partial class UserGrain
     }
 
     /// <summary>
-    /// Reads the outside context (catalog version, region weather, season). When it differs from the one the
-    /// last result was computed against, the version moves on, just as it does for a signal.
+    /// Reads the outside context (catalog version, region weather, season, the user's experiment variants). When
+    /// it differs from the one the last result was computed against, the version moves on, just as it does for a signal.
     /// </summary>
     private async Task<(UserContext Context, bool Changed)> RefreshContextAsync()
     {
+        await RefreshArmsAsync();
         var region = state.State.Profile.Region;
         // References kept for the activation: GetGrain resolves the interface type anew on every call.
         _catalog ??= GrainFactory.GetGrain<ICatalogGrain>(0);
@@ -187,7 +189,7 @@ public sealed partial class UserGrain
 
         var catalogVersion = _catalog.GetVersion();
         RegionWeather? weather = region is null ? null : await _region!.Value.Grain.GetWeather();
-        var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()));
+        var stamp = new ContextStamp(await catalogVersion, region, weather?.Version ?? 0, SeasonCalendar.Of(time.GetUtcNow()), _arms?.Signature);
         var context = new UserContext(stamp, weather?.Weather);
         if (state.State.Context is null)
         {

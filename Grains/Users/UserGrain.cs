@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.Streams;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
+using OtMz.Grains.Experiments;
 using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
@@ -28,10 +29,13 @@ public sealed partial class UserGrain(
     IOptions<CatalogOptions> catalogOptions,
     IOptions<PushOptions> pushOptions,
     ICampaignStore campaigns,
+    ExperimentDirectory experiments,
+    ExperimentTally tally,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    private TasteOptions Taste => tasteOptions.Value;
+    /// <summary>The taste options of the user's variants (UserGrain.Experiments.cs), else the configured ones.</summary>
+    private TasteOptions Taste => _arms?.Taste ?? tasteOptions.Value;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -60,6 +64,7 @@ public sealed partial class UserGrain(
 
     public async Task<CommandResult> SubmitSurvey(SurveyAnswers answers)
     {
+        await RefreshArmsAsync();
         var errors = ImmutableArray.CreateBuilder<FieldError>();
         var seed = new DebiasedStyleSum(Taste.PriorCorrection);
         for (var i = 0; i < answers.LikedStyles.Length; i++)
@@ -112,6 +117,7 @@ public sealed partial class UserGrain(
             return SignalBatchResult.Rejected(shapeErrors, notFound: false);
         }
 
+        await RefreshArmsAsync();
         try
         {
             return await ApplyOnceAsync(signals);
@@ -178,6 +184,7 @@ public sealed partial class UserGrain(
             s.SignalsApplied += fresh.Count;
             await CommitAsync();
             OtMzMetrics.SignalsApplied.Add(fresh.Count);
+            CountSignals(fresh.Select(f => f.Signal));
             SchedulePush();
             logger.LogDebug("{UserId} applied {SignalCount} signals, now at version {Version}", UserId, fresh.Count, s.Version);
         }
