@@ -55,6 +55,7 @@ app.MapSignalsApi();
 app.MapRecommendationsApi();
 app.MapClosetApi();
 app.MapRegionsApi();
+app.MapExperimentsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 
 app.LogWhereItListens();

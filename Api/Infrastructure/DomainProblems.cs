@@ -38,4 +38,18 @@ public static class DomainProblems
         Problems.Validation([new FieldError("observedAt",
             $"An observation from {current.Weather?.ObservedAt:O} is already stored; this one is older and was not applied.")],
             StatusCodes.Status409Conflict, "The region has a newer observation.");
+
+    /// <summary>
+    /// An experiment command that failed: 404 for an experiment or variant that does not exist, 409 for a clash with
+    /// the experiments already defined (a name in use, an option another running experiment overrides), else 400.
+    /// </summary>
+    public static ProblemHttpResult Experiment(ExperimentFailure failure, IEnumerable<FieldError> errors) => failure switch
+    {
+        ExperimentFailure.NotFound => Problems.Validation(errors, StatusCodes.Status404NotFound),
+        ExperimentFailure.Conflict => Problems.Validation(errors, StatusCodes.Status409Conflict, "The experiment clashes with one already defined."),
+        _ => Problems.Validation(errors),
+    };
+
+    public static ProblemHttpResult NoSuchExperiment(string name) =>
+        Problems.Validation([new FieldError("name", $"There is no experiment '{name}'.")], StatusCodes.Status404NotFound);
 }

@@ -18,6 +18,7 @@ public sealed record VariantCounts(
 {
     public static VariantCounts Zero { get; } = new();
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsZero => this == Zero;
 
     public VariantCounts Plus(VariantCounts other) => new(
