@@ -10,9 +10,8 @@ namespace OtMz.Grains.Interfaces;
 public sealed record LookRecommendations(
     [property: Id(0)] long Version,
     [property: Id(1)] DateTimeOffset GeneratedAt,
-    [property: Id(2)] ImmutableArray<RecommendedLook> Items,
-    ImmutableArray<ExperimentArm> Experiments = default)
+    [property: Id(2)] ImmutableArray<RecommendedLook> Items)
 {
     [Id(3)]
-    public ImmutableArray<ExperimentArm> Experiments { get; init; } = Experiments.IsDefault ? [] : Experiments;
+    public ImmutableArray<ExperimentArm> Experiments { get; init; } = [];
 }

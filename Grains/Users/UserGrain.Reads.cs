@@ -122,7 +122,7 @@ public sealed partial class UserGrain
         var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, version);
-        return new LookRecommendations(version, generatedAt ?? time.GetUtcNow(), items, arms);
+        return new LookRecommendations(version, generatedAt ?? time.GetUtcNow(), items) { Experiments = arms };
     }
 
     /// <summary>The first <paramref name="k"/> ads of this version's ranking; see <see cref="AdsCache"/>.</summary>

@@ -38,6 +38,22 @@ public class PushJsonTests
     }
 
     [Fact]
+    public void LooksNameTheExperimentVariantsThatProducedThemAsTheDefaultConverterWritesThem()
+    {
+        var looks = DemoCatalog.Generate(1, seed: 12);
+        var payload = new LookRecommendations(9, DateTimeOffset.UnixEpoch, [new RecommendedLook(looks[0], 0.5f, [])])
+        {
+            Experiments = [new ExperimentArm("seen-penalty", "strong"), new ExperimentArm("diversity", "control")],
+        };
+
+        var written = PushJson.Of(payload);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(payload, Web), written.Utf8.ToArray());
+        Assert.Equal(payload.Experiments.AsEnumerable(), written.Read<LookRecommendations>().Experiments.AsEnumerable());
+        Assert.Empty(new LookRecommendations(1, DateTimeOffset.UnixEpoch, []).Experiments);
+    }
+
+    [Fact]
     public void AdsAreWrittenAsTheDefaultConverterWritesThem()
     {
         var campaigns = DemoCampaigns.Create(seed: 3);

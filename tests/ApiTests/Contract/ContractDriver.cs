@@ -109,6 +109,20 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(anonymous.GetAsync($"/api/v1/regions/{region}/weather"), HttpStatusCode.OK);
         await Expect(anonymous.GetAsync("/api/v1/regions/not_a_region/weather"), HttpStatusCode.BadRequest);
 
+        // Experiments (admin); a control-only experiment, so the other steps' rankings do not change.
+        var experiment = $"contract-{Guid.NewGuid():N}"[..24];
+        await Expect(admin.PostAsync("/api/v1/experiments", Json($"{{\"name\":\"{experiment}\",\"variants\":[{{\"name\":\"a\",\"share\":0.5}},{{\"name\":\"b\",\"share\":0.5}}]}}")), HttpStatusCode.Created);
+        await Expect(admin.PostAsync("/api/v1/experiments", Json($"{{\"name\":\"{experiment}-x\",\"variants\":[{{\"name\":\"a\",\"share\":0.4}}]}}")), HttpStatusCode.BadRequest);
+        await Expect(admin.PostAsync("/api/v1/experiments", Json($"{{\"name\":\"{experiment}\",\"variants\":[{{\"name\":\"a\",\"share\":1}}]}}")), HttpStatusCode.Conflict);
+        await Expect(admin.GetAsync("/api/v1/experiments"), HttpStatusCode.OK);
+        await Expect(user.GetAsync("/api/v1/experiments"), HttpStatusCode.Forbidden);
+        await Expect(admin.GetAsync($"/api/v1/experiments/{experiment}"), HttpStatusCode.OK);
+        await Expect(admin.GetAsync("/api/v1/experiments/no-such-experiment"), HttpStatusCode.NotFound);
+        await Expect(admin.GetAsync($"/api/v1/experiments/{experiment}/report"), HttpStatusCode.OK);
+        await Expect(admin.GetAsync($"/api/v1/experiments/{experiment}/report?baseline=z"), HttpStatusCode.NotFound);
+        await Expect(admin.PostAsync($"/api/v1/experiments/{experiment}/stop", null), HttpStatusCode.OK);
+        await Expect(admin.PostAsync("/api/v1/experiments/no-such-experiment/stop", null), HttpStatusCode.NotFound);
+
         // Deletions last, so the steps above still find what they need.
         await Expect(admin.DeleteAsync($"/api/v1/looks/{lookId}"), HttpStatusCode.NoContent);
         await Expect(admin.DeleteAsync($"/api/v1/looks/{lookId}"), HttpStatusCode.NotFound);

@@ -214,7 +214,41 @@ internal static class FuzzOperations
                     ["condition"] = r => r.Chance(0.7) ? BadText(r, 64) : NotAString(r),
                     ["observedAt"] = r => r.Pick(new JsonNode?[] { "9999-01-01T00:00:00Z", "yesterday", 12 }),
                 }))),
+        new("POST", "/api/v1/experiments", Caller.Admin,
+            (rng, _) => Post("/api/v1/experiments", ExperimentJson(rng)),
+            (rng, _) => rng.Chance(0.2)
+                ? Send(HttpMethod.Post, "/api/v1/experiments", BadBody(rng))
+                : Post("/api/v1/experiments", Spoil(rng, ExperimentJson(rng), new Dictionary<string, Func<Random, JsonNode?>>
+                {
+                    ["name"] = r => r.Chance(0.7) ? BadId(r) : NotAString(r),
+                    ["variants"] = r => r.Next(5) switch
+                    {
+                        0 => new JsonArray(new JsonObject { ["name"] = "a", ["share"] = 0.5 }),
+                        1 => new JsonArray(new JsonObject { ["name"] = "a", ["share"] = 1, ["options"] = new JsonObject { ["Ranking:" + Id(r)] = 1 } }),
+                        2 => new JsonArray(new JsonObject { ["name"] = "a", ["share"] = 1, ["options"] = new JsonObject { ["Ranking:SeenPenalty"] = NotANumber(r) } }),
+                        3 => new JsonArray((JsonNode?)null),
+                        _ => new JsonArray(new JsonObject { ["name"] = BadId(r), ["share"] = r.Pick(new[] { 0.0, -1, 2 }) }),
+                    },
+                    ["stopsAt"] = r => r.Pick(new JsonNode?[] { "2001-01-01T00:00:00Z", "soon", 5 }),
+                })), Iterations: 10),
+        new("GET", "/api/v1/experiments", Caller.Admin, (_, _) => Get("/api/v1/experiments"), null, Iterations: 4),
+        new("GET", "/api/v1/experiments/{name}", Caller.Admin,
+            (rng, _) => Get($"/api/v1/experiments/{Id(rng, "exp")}"),
+            (rng, _) => Get($"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "e")}"), Iterations: 8),
+        new("POST", "/api/v1/experiments/{name}/stop", Caller.Admin,
+            (rng, _) => Send(HttpMethod.Post, $"/api/v1/experiments/{Id(rng, "exp")}/stop"),
+            (rng, _) => Send(HttpMethod.Post, $"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "s")}/stop"), Iterations: 8),
+        new("GET", "/api/v1/experiments/{name}/report", Caller.Admin,
+            (rng, _) => Get($"/api/v1/experiments/{Id(rng, "exp")}/report"),
+            (rng, _) => Get($"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "r")}/report?baseline={Uri.EscapeDataString(BadText(rng, 10))}"), Iterations: 8),
     ];
+
+    /// <summary>A control-only experiment: it overrides no option, so it clashes with nothing and changes no ranking.</summary>
+    private static JsonObject ExperimentJson(Random rng) => new()
+    {
+        ["name"] = Id(rng, "exp"),
+        ["variants"] = new JsonArray(new JsonObject { ["name"] = "a", ["share"] = 0.25 }, new JsonObject { ["name"] = "b", ["share"] = 0.75 }),
+    };
 
     private static JsonObject LookJson(Random rng, string id) => new()
     {
