@@ -1,10 +1,14 @@
+using System.Collections.Immutable;
 using OtMz.Evaluation;
 
 // dotnet run -c Release --project bench/Evaluation -- --users 200 --rounds 10 --seeds 1,2,3 --out evaluation.json
 EvaluationOptions options;
+ImmutableArray<OfflineVariant> variants;
 try
 {
-    options = EvaluationOptions.Parse(args);
+    // --variant and --experiment (OfflineExperiment.cs) run the platform once per variant; the rest is the harness's.
+    (variants, var rest) = OfflineExperiment.Split(args);
+    options = EvaluationOptions.Parse(rest);
 }
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
@@ -13,6 +17,19 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 var command = "dotnet run -c Release --project bench/Evaluation -- " + string.Join(' ', args);
+if (!variants.IsEmpty)
+{
+    var experiment = await OfflineExperiment.RunAsync(options, variants, command, Console.Error);
+    OfflineExperiment.WriteTable(experiment, Console.Out);
+    if (options.Out is { } experimentPath)
+    {
+        await File.WriteAllTextAsync(experimentPath, OfflineExperiment.ToJson(experiment));
+        Console.WriteLine($"wrote {Path.GetFullPath(experimentPath)}");
+    }
+
+    return 0;
+}
+
 var report = await Evaluator.RunAsync(options, command, Console.Error);
 report.WriteTable(Console.Out);
 Console.WriteLine();

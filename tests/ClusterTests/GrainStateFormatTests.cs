@@ -66,10 +66,11 @@ public class GrainStateFormatTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void UserAndRegionStateUseTheBinarySerializerAndStreamSubscriptionsKeepTheDefault()
+    public void UserRegionAndExperimentStateUseTheBinarySerializerAndStreamSubscriptionsKeepTheDefault()
     {
         Assert.IsType<OrleansGrainStorageSerializer>(StorageSerializer(OtMzSiloExtensions.UserStorage));
         Assert.IsType<OrleansGrainStorageSerializer>(StorageSerializer(OtMzSiloExtensions.RegionStorage));
+        Assert.IsType<OrleansGrainStorageSerializer>(StorageSerializer(OtMzSiloExtensions.ExperimentStorage));
         Assert.IsNotType<OrleansGrainStorageSerializer>(StorageSerializer(OtMzSiloExtensions.PubSubStorage));
     }
 
