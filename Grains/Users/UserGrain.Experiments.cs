@@ -15,10 +15,22 @@ public sealed partial class UserGrain
     /// <summary>Null until the first command or read of this activation asks the directory.</summary>
     private UserArms? _arms;
 
+    /// <summary>The directory's version <see cref="_arms"/> came from, and the next start or stop that may change them.</summary>
+    private (long Version, DateTimeOffset ValidUntil) _armsFrom;
+
     /// <summary>The ranking options of the user's variants, else the configured ones.</summary>
     private RankingOptions Ranking => _arms?.Ranking ?? rankingOptions.Value;
 
-    private async ValueTask RefreshArmsAsync() => _arms = await experiments.ArmsAsync(UserId, time.GetUtcNow());
+    private async ValueTask RefreshArmsAsync()
+    {
+        await experiments.EnsureFreshAsync();
+        var now = time.GetUtcNow();
+        if (_arms is null || _armsFrom.Version != experiments.Version || now >= _armsFrom.ValidUntil)
+        {
+            (_arms, var version, var validUntil) = experiments.ArmsOf(UserId, now);
+            _armsFrom = (version, validUntil);
+        }
+    }
 
     /// <summary>Counts each look of a delivered list as an impression of the variants that produced it.</summary>
     private LookRecommendations CountImpressions(LookRecommendations looks)
