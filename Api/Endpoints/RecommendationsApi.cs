@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OtMz.Api.Infrastructure;
@@ -24,7 +25,7 @@ public static class RecommendationsApi
     }
 
     public static async Task<Results<Ok<LookRecommendations>, ProblemHttpResult>> GetLooks(
-        [AsParameters] ApiServices api, ClaimsPrincipal user, int? k, string? occasion, string[]? exclude)
+        [AsParameters] ApiServices api, ClaimsPrincipal user, int? k, string? occasion, [Description(SimilarLooksApi.ExcludeDescription)] string[]? exclude)
     {
         var errors = new List<FieldError>();
         if (k is < 1 or > RecommendationQuery.MaxK)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OtMz.Api.Infrastructure;
@@ -11,6 +12,10 @@ namespace OtMz.Api.Endpoints;
 /// </summary>
 public static class SimilarLooksApi
 {
+    /// <summary>The exclude parameter's description in the OpenAPI document, for both routes that take it.</summary>
+    public const string ExcludeDescription =
+        "Look ids the client already shows, left out of the list: comma-separated, the parameter repeated, or both; at most 200 different ids.";
+
     public static IEndpointRouteBuilder MapSimilarLooksApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/looks/{id}/similar", GetSimilar)
@@ -24,7 +29,11 @@ public static class SimilarLooksApi
     }
 
     public static async Task<Results<Ok<SimilarLooks>, ProblemHttpResult>> GetSimilar(
-        [AsParameters] ApiServices api, ClaimsPrincipal user, string id, int? k, string[]? exclude)
+        [AsParameters] ApiServices api,
+        ClaimsPrincipal user,
+        [Description("The look to find more like.")] string id,
+        [Description("How many looks: 1 to 50, default 10.")] int? k,
+        [Description(ExcludeDescription)] string[]? exclude)
     {
         var errors = new List<FieldError>();
         if (k is < 1 or > SimilarQuery.MaxK)

@@ -199,6 +199,25 @@ public class SimilarLooksApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task TheServedDocumentDescribesTheSimilarRouteAndExcludeAsAListOfIds()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var similar = paths.GetProperty("/api/v1/looks/{id}/similar").GetProperty("get");
+        var recommendations = paths.GetProperty("/api/v1/users/me/recommendations/looks").GetProperty("get");
+
+        Assert.Equal(["id", "k", "exclude"], similar.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(similar.GetProperty("responses").TryGetProperty("404", out _));
+        foreach (var operation in new[] { similar, recommendations })
+        {
+            var exclude = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "exclude");
+            Assert.Equal("query", exclude.GetProperty("in").GetString());
+            Assert.Equal("array", exclude.GetProperty("schema").GetProperty("type").GetString());
+            Assert.Contains("200", exclude.GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
     public async Task SimilarLooksNeedAToken() =>
         await (await factory.CreateClient().GetAsync("/api/v1/looks/look-0000001/similar")).AssertProblem(HttpStatusCode.Unauthorized);
 }
