@@ -9,7 +9,8 @@ namespace OtMz.Grains.Experiments;
 /// <summary>
 /// Which ranking and taste options a variant may override, and the effective options of a user in some variants.
 /// The overridable options are found on <see cref="RankingOptions"/> and <see cref="TasteOptions"/> by reflection:
-/// every public numeric property, named "Ranking:X" or "Taste:X" as in configuration, except those that are not a
+/// every public numeric or on/off property (an on/off one takes 0 or 1), named "Ranking:X" or "Taste:X" as in
+/// configuration, except those that are not a
 /// per-user choice (the signal quota and retention are promises to clients; the look memory sizes stored state;
 /// the candidate pool is the shards' load). A new weight or rate added to either class is overridable at once.
 /// </summary>
@@ -42,6 +43,11 @@ public static class VariantOptions
             return $"{key} must be a finite number.";
         }
 
+        if (property.PropertyType == typeof(bool) && value is not (0 or 1))
+        {
+            return $"{key} is on or off: 1 or 0.";
+        }
+
         if (property.PropertyType == typeof(int) && (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue))
         {
             return $"{key} is a whole number.";
@@ -69,6 +75,7 @@ public static class VariantOptions
             object target = property.DeclaringType == typeof(RankingOptions) ? r : t;
             property.SetValue(target, property.PropertyType == typeof(int) ? (int)value
                 : property.PropertyType == typeof(float) ? (float)value
+                : property.PropertyType == typeof(bool) ? value != 0
                 : (object)value);
         }
 
@@ -77,7 +84,7 @@ public static class VariantOptions
 
     private static IEnumerable<KeyValuePair<string, PropertyInfo>> Numeric<T>(string section) =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.CanWrite && (p.PropertyType == typeof(float) || p.PropertyType == typeof(double) || p.PropertyType == typeof(int)))
+            .Where(p => p.CanRead && p.CanWrite && (p.PropertyType == typeof(float) || p.PropertyType == typeof(double) || p.PropertyType == typeof(int) || p.PropertyType == typeof(bool)))
             .Select(p => KeyValuePair.Create($"{section}:{p.Name}", p));
 
     private static string SectionOf(PropertyInfo property) => property.DeclaringType == typeof(RankingOptions) ? RankingSection : TasteSection;

@@ -7,8 +7,10 @@ namespace OtMz.Grains.Ranking;
 /// <summary>
 /// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
 /// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
-/// − diversity,
-/// and explains every pick with the terms that made it.
+/// + liked − diversity,
+/// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
+/// explains every pick with the terms that made it. Seen looks the user passed over are pushed down; the ones they
+/// liked stay within reach, so a list mixes proven favourites with new looks instead of only ever showing new ones.
 /// </summary>
 public static class LookRanker
 {
@@ -28,7 +30,7 @@ public static class LookRanker
     private static readonly string[] OccasionTexts = [.. OccasionKeys.Select(key => $"Suits your usual occasion: {key}")];
 
     /// <summary>The most reasons one look can have: its top styles and one for each other term.</summary>
-    private const int MaxReasons = StyleReasons + 6;
+    private const int MaxReasons = StyleReasons + 7;
 
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
@@ -68,17 +70,44 @@ public static class LookRanker
         var left = candidates.Count;
         var chosen = new (Candidate Candidate, float Final, float Penalty)[Math.Min(k, candidates.Count)];
 
+        // Every prefix of n places holds at least ⌊share·n⌋ never-seen looks when there are any, so the fresh looks are
+        // spread through the list and the first k of a longer list are exactly the list of k.
+        var share = Math.Clamp(options.FreshShare, 0f, 1f);
+        var freshChosen = 0;
         for (var n = 0; n < chosen.Length; n++)
         {
-            var bestIndex = 0;
+            var freshOnly = freshChosen < (int)MathF.Floor(share * (n + 1) + 1e-4f);
+            var bestIndex = -1;
             var bestFinal = float.NegativeInfinity;
+            var fallbackIndex = 0;
+            var fallbackFinal = float.NegativeInfinity;
             for (var i = 0; i < left; i++)
             {
                 var final = pool[i].Base - options.DiversityWeight * closest[i];
-                if (final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
+                if (freshOnly && !pool[i].Fresh)
+                {
+                    if (final > fallbackFinal || (final == fallbackFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[fallbackIndex].Hit.Look.Id) < 0))
+                    {
+                        (fallbackIndex, fallbackFinal) = (i, final);
+                    }
+
+                    continue;
+                }
+
+                if (bestIndex < 0 || final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
                 {
                     (bestIndex, bestFinal) = (i, final);
                 }
+            }
+
+            if (bestIndex < 0)
+            {
+                (bestIndex, bestFinal) = (fallbackIndex, fallbackFinal);
+            }
+
+            if (pool[bestIndex].Fresh)
+            {
+                freshChosen++;
             }
 
             var pick = pool[bestIndex];
@@ -171,8 +200,11 @@ public static class LookRanker
         var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, colourMax, look);
         var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
-        var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
-        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
+        var wasSeen = context.IsSeen(look.Id);
+        var liked = context.IsLiked?.Invoke(look.Id) == true;
+        var seen = wasSeen && !(options.SpareLiked && liked) ? options.SeenPenalty : 0f;
+        var favourite = liked ? options.LikedBonus : 0f;
+        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite, weather, colour, closet, occasion, seen, favourite, !wasSeen);
     }
 
     /// <summary>Writes the pick's reasons into <paramref name="reasons"/> (room for <see cref="MaxReasons"/>) and returns how many.</summary>
@@ -234,6 +266,11 @@ public static class LookRanker
             reasons[count++] = new Reason("seen", null, -c.Seen, "You have seen this look before");
         }
 
+        if (c.Liked > 0)
+        {
+            reasons[count++] = new Reason("liked", null, c.Liked, "You liked this look");
+        }
+
         if (diversityPenalty > 0.05f)
         {
             reasons[count++] = new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied");
@@ -243,5 +280,5 @@ public static class LookRanker
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
-    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
+    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, bool Fresh);
 }

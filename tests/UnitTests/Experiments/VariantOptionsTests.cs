@@ -25,6 +25,17 @@ public class VariantOptionsTests
     }
 
     [Fact]
+    public void AnOnOffOptionTakesZeroOrOne()
+    {
+        var key = VariantOptions.Keys.First(k => typeof(RankingOptions).GetProperty(k["Ranking:".Length..]) is { PropertyType: var t } && t == typeof(bool));
+
+        Assert.Null(VariantOptions.Problem(key, 0));
+        Assert.NotNull(VariantOptions.Problem(key, 0.5));
+        var (off, _) = VariantOptions.Apply(new RankingOptions(), new TasteOptions(), [KeyValuePair.Create(key, 0.0)]);
+        Assert.False((bool)typeof(RankingOptions).GetProperty(key["Ranking:".Length..])!.GetValue(off)!);
+    }
+
+    [Fact]
     public void OverridesChangeCopiesAndLeaveTheConfiguredOptionsAlone()
     {
         var ranking = new RankingOptions();
