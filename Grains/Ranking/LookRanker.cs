@@ -7,7 +7,7 @@ namespace OtMz.Grains.Ranking;
 /// <summary>
 /// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
 /// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
-/// + liked − diversity,
+/// + liked + engagement − diversity,
 /// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
 /// explains every pick with the terms that made it. Seen looks the user passed over are pushed down; the ones they
 /// liked stay within reach, so a list mixes proven favourites with new looks instead of only ever showing new ones.
@@ -30,7 +30,7 @@ public static class LookRanker
     private static readonly string[] OccasionTexts = [.. OccasionKeys.Select(key => $"Suits your usual occasion: {key}")];
 
     /// <summary>The most reasons one look can have: its top styles and one for each other term.</summary>
-    private const int MaxReasons = StyleReasons + 7;
+    private const int MaxReasons = StyleReasons + 8;
 
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
@@ -204,7 +204,9 @@ public static class LookRanker
         var liked = context.IsLiked?.Invoke(look.Id) == true;
         var seen = wasSeen && !(options.SpareLiked && liked) ? options.SeenPenalty : 0f;
         var favourite = liked ? options.LikedBonus : 0f;
-        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite, weather, colour, closet, occasion, seen, favourite, !wasSeen);
+        var engaged = options.EngagementWeight * (context.Engagement?.Invoke(look.Id) ?? 0f);
+        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite + engaged,
+            weather, colour, closet, occasion, seen, favourite, engaged, !wasSeen);
     }
 
     /// <summary>Writes the pick's reasons into <paramref name="reasons"/> (room for <see cref="MaxReasons"/>) and returns how many.</summary>
@@ -271,6 +273,11 @@ public static class LookRanker
             reasons[count++] = new Reason("liked", null, c.Liked, "You liked this look");
         }
 
+        if (c.Engaged > 0.01f)
+        {
+            reasons[count++] = new Reason("engaged", null, c.Engaged, "You spent a while on this look");
+        }
+
         if (diversityPenalty > 0.05f)
         {
             reasons[count++] = new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied");
@@ -280,5 +287,5 @@ public static class LookRanker
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
-    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, bool Fresh);
+    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, float Engaged, bool Fresh);
 }
