@@ -23,7 +23,7 @@ public static partial class LookRanker
     /// <summary>The most reasons a look carries.</summary>
     public const int MaxShownReasons = 3;
 
-    private const int StyleReasons = 3;
+    private const int StyleReasons = 2;
 
     /// <summary>The most terms one look can be explained by before the strongest are kept: its top styles and one for each other term.</summary>
     private const int MaxReasons = StyleReasons + 6;
@@ -53,7 +53,7 @@ public static partial class LookRanker
     /// Writes the reasons of the pick at <paramref name="place"/> into <paramref name="reasons"/>, strongest first,
     /// and returns how many to keep (at most <see cref="MaxShownReasons"/>); <paramref name="total"/> is how many
     /// candidates there were. A style, colour, closet or occasion is named only where it lifted the look, seen only
-    /// where it held it down, weather and diversity either way, with a text for each.
+    /// where it held it down, weather either way as its sign says, and diversity either way, with a text for each.
     /// </summary>
     private static int Explain(ReadOnlySpan<Pick> picks, int place, int total, float[] units, float[] taste, float diversityWeight,
         RankingContext context, string? temperature, Span<Reason> reasons, Span<int> effects)
@@ -75,8 +75,10 @@ public static partial class LookRanker
             closest = MathF.Max(closest, PaddedDot(units.AsSpan(c.Unit, Stride), units.AsSpan(picks[j].Candidate.Unit, Stride)));
         }
 
+        // Only a style holding more than a third of the match is the look's: a taste spread thin over many styles
+        // matches on none in particular, and at most two styles can each hold that much.
         Span<int> top = stackalloc int[StyleReasons];
-        var found = StyleShares.Top(taste, unit, 0f, top);
+        var found = StyleShares.Top(taste, unit, MathF.Max(0f, c.Hit.Cosine / 3), top);
         for (var n = 0; n < found; n++)
         {
             var index = top[n];
@@ -89,7 +91,9 @@ public static partial class LookRanker
         }
 
         var look = c.Hit.Look;
-        if (temperature is not null && Effect(picks, place, total, earlier, Term.Weather, c.Weather) is not 0 and var weather)
+        // Weather is named where it lifted a look it suits or held down one it does not, so that the text is true.
+        if (temperature is not null && Effect(picks, place, total, earlier, Term.Weather, c.Weather) is var weather
+            && ((weather > 0 && c.Weather > 0) || (weather < 0 && c.Weather < 0)))
         {
             effects[count] = Math.Abs(weather);
             reasons[count++] = new Reason("weather", null, c.Weather, weather > 0

@@ -37,8 +37,8 @@ public class LookRankerProperties
 
     /// <summary>
     /// The reasons' keys and texts, written here the plain way: the ranker builds them without LINQ, and must say the
-    /// same. Which terms are named is <see cref="LookRankerReasonTests"/>'s; here, a named style is one of the look's
-    /// three largest shares of the taste match, in their order.
+    /// same. Which terms are named is <see cref="LookRankerReasonTests"/>'s; here, a named style holds more than a
+    /// third of the look's taste match, and named styles come largest share first.
     /// </summary>
     [Fact]
     public void ReasonsNameTheLargestStyleSharesAndTheBestLikedColour() =>
@@ -67,11 +67,11 @@ public class LookRankerProperties
             {
                 Assert.InRange(ranked.Reasons.Length, 0, LookRanker.MaxShownReasons);
                 var unit = VectorMath.Normalized(ranked.Look.StyleVector.Values);
+                var cosine = VectorMath.Cosine(taste, ranked.Look.StyleVector.Values);
                 var largestShares = Enumerable.Range(0, StyleTaxonomy.Count)
                     .Select(i => (Key: StyleTaxonomy.KeyOf(i), Share: unitTaste[i] * unit[i]))
-                    .Where(x => x.Share > 0)
+                    .Where(x => x.Share > cosine / 3)
                     .OrderByDescending(x => x.Share)
-                    .Take(3)
                     .Select(x => $"{x.Key}:{x.Share:R}:Matches your {x.Key} taste")
                     .ToList();
                 var named = ranked.Reasons.Where(r => r.Kind == "style").Select(r => $"{r.Key}:{r.Contribution:R}:{r.Text}").ToList();

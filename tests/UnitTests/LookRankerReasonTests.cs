@@ -123,6 +123,17 @@ public class LookRankerReasonTests
     }
 
     [Fact]
+    public void ATasteSpreadOverEveryStyleNamesNone()
+    {
+        var even = Enumerable.Repeat(1f, StyleTaxonomy.Count).ToArray();
+        var (candidates, context) = DemoRankingLists.Users(1, 9).Single();
+
+        var ranked = LookRanker.Rank(candidates, context with { Taste = even }, 20, Options);
+
+        Assert.All(ranked, r => Assert.DoesNotContain(r.Reasons, x => x.Kind == "style"));
+    }
+
+    [Fact]
     public void TypicalDemoListsNameTheVarietyRuleOnFewLooksAndNeverMoreThanThreeReasons()
     {
         var items = DemoRankingLists.Users(200, 5).SelectMany(u => LookRanker.Rank(u.Candidates, u.Context, 20, Options)).ToList();
