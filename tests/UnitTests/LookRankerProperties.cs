@@ -91,6 +91,31 @@ public class LookRankerProperties
             }
         }, iter: 200);
 
+    /// <summary>
+    /// A term that cannot order two looks is never a reason: one weighted zero, or the weather at a weight whose
+    /// largest difference between two looks is within a tie. Without the variety rule nothing is reordered for variety.
+    /// </summary>
+    [Fact]
+    public void ATermThatCannotOrderTwoLooksIsNeverAReason() =>
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            var (candidates, context) = DemoRankingLists.Users(1, seed).Single();
+            var options = new RankingOptions
+            {
+                WeatherWeight = rng.Next(2) == 0 ? 0f : LookRanker.Tie / 2.5f,
+                ColourWeight = 0,
+                ClosetWeight = 0,
+                OccasionWeight = 0,
+                SeenPenalty = 0,
+                DiversityWeight = 0,
+            };
+
+            var ranked = LookRanker.Rank(candidates, context, rng.Next(1, 51), options);
+
+            Assert.All(ranked, r => Assert.All(r.Reasons, x => Assert.Equal("style", x.Kind)));
+        }, iter: 50);
+
     private static string Describe(RecommendedLook look) =>
         $"{look.Look.Id} {look.Score:R} " + string.Join("|", look.Reasons.Select(r => $"{r.Kind}:{r.Key}:{r.Contribution:R}:{r.Text}"));
 }
