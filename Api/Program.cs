@@ -53,6 +53,7 @@ app.MapImagesApi();
 app.MapUsersApi();
 app.MapSignalsApi();
 app.MapRecommendationsApi();
+app.MapSimilarLooksApi();
 app.MapClosetApi();
 app.MapRegionsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);

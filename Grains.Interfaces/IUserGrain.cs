@@ -28,6 +28,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("looks")]
     Task<LookRecommendations> GetRecommendations(RecommendationQuery query);
 
+    /// <summary>"More like this" under the user's hard filters; null when the query's look does not exist.</summary>
+    [Alias("similar")]
+    Task<SimilarLooks?> GetSimilarLooks(SimilarQuery query);
+
     [Alias("ads")]
     Task<AdRecommendations> GetAds(int k);
 

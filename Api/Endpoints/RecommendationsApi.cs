@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OtMz.Api.Infrastructure;
@@ -12,7 +13,7 @@ public static class RecommendationsApi
             .RequireAuthorization()
             .WithTags("Recommendations")
             .WithName("GetRecommendedLooks")
-            .WithSummary("The caller's ranked looks, each with its reasons. Served from the user's cache unless something changed.")
+            .WithSummary("The caller's ranked looks, each with its reasons, leaving out the looks given in exclude. Served from the user's cache unless something changed.")
             .ProducesValidationProblem();
         app.MapGet("/api/v1/users/me/recommendations/ads", GetAds)
             .RequireAuthorization()
@@ -23,7 +24,8 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<Results<Ok<LookRecommendations>, ProblemHttpResult>> GetLooks([AsParameters] ApiServices api, ClaimsPrincipal user, int? k, string? occasion)
+    public static async Task<Results<Ok<LookRecommendations>, ProblemHttpResult>> GetLooks(
+        [AsParameters] ApiServices api, ClaimsPrincipal user, int? k, string? occasion, [Description(SimilarLooksApi.ExcludeDescription)] string[]? exclude)
     {
         var errors = new List<FieldError>();
         if (k is < 1 or > RecommendationQuery.MaxK)
@@ -32,12 +34,13 @@ public static class RecommendationsApi
         }
 
         var occasionValue = WireNames.ParseOptional<Occasion>(occasion, "occasion", errors);
+        var excluded = ExcludeRules.Parse(exclude, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await api.User(user).GetRecommendations(new RecommendationQuery(k ?? RecommendationQuery.DefaultK, occasionValue)));
+        return TypedResults.Ok(await api.User(user).GetRecommendations(new RecommendationQuery(k ?? RecommendationQuery.DefaultK, occasionValue, excluded)));
     }
 
     public static async Task<Results<Ok<AdRecommendations>, ProblemHttpResult>> GetAds([AsParameters] ApiServices api, ClaimsPrincipal user, int? k) =>

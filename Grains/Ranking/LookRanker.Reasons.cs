@@ -26,7 +26,7 @@ public static partial class LookRanker
     private const int StyleReasons = 2;
 
     /// <summary>The most terms one look can be explained by before the strongest are kept: its top styles and one for each other term.</summary>
-    private const int MaxReasons = StyleReasons + 6;
+    private const int MaxReasons = StyleReasons + 7;
 
     private static readonly string[] StyleTexts = StyleShares.Texts(key => $"Matches your {key} taste");
     private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
@@ -46,13 +46,14 @@ public static partial class LookRanker
         Closet,
         Occasion,
         Seen,
+        Liked,
         Diversity,
     }
 
     /// <summary>
     /// Writes the reasons of the pick at <paramref name="place"/> into <paramref name="reasons"/>, strongest first,
     /// and returns how many to keep (at most <see cref="MaxShownReasons"/>); <paramref name="total"/> is how many
-    /// candidates there were. A style, colour, closet or occasion is named only where it lifted the look, seen only
+    /// candidates there were. A style, colour, closet, occasion or like is named only where it lifted the look, seen only
     /// where it held it down, weather either way as its sign says, and diversity either way, with a text for each.
     /// </summary>
     private static int Explain(ReadOnlySpan<Pick> picks, int place, int total, float[] units, float[] taste, float diversityWeight,
@@ -143,6 +144,12 @@ public static partial class LookRanker
             reasons[count++] = new Reason("seen", null, -c.Seen, "You have seen this look before");
         }
 
+        if (c.Liked > 0 && Effect(picks, place, total, earlier, Term.Liked, c.Liked) is > 0 and var likedEffect)
+        {
+            effects[count] = likedEffect;
+            reasons[count++] = new Reason("liked", null, c.Liked, "You liked this look");
+        }
+
         var penalty = picks[place].Penalty;
         if (Effect(picks, place, total, earlier, Term.Diversity, -penalty) is not 0 and var diversity)
         {
@@ -193,6 +200,12 @@ public static partial class LookRanker
         var heldDown = 0;
         for (var j = Math.Max(0, place - Horizon); j < place; j++)
         {
+            // A step kept for never-seen looks was never this look's to win, whatever its score.
+            if (picks[j].Restricted && !pick.Candidate.Fresh)
+            {
+                continue;
+            }
+
             var then = earlier[j - place + Horizon];
             var ownThen = term == Term.Diversity ? then - pick.Candidate.Base : own;
             var theirs = ValueOf(term, picks[j].Candidate, picks[j].Final);
@@ -211,6 +224,7 @@ public static partial class LookRanker
         Term.Closet => c.Closet,
         Term.Occasion => c.Occasion,
         Term.Seen => -c.Seen,
+        Term.Liked => c.Liked,
         Term.Diversity => final - c.Base,
         _ => 0f,
     };
@@ -223,8 +237,11 @@ public static partial class LookRanker
     private static int Material(int moved, int room) =>
         moved > 0 && moved >= Math.Min(MaterialPlaces, room) ? Math.Min(moved, Horizon) : 0;
 
-    /// <summary>One pick of the greedy loop: its final score, the diversity penalty in it, and the candidates it beat.</summary>
-    private readonly record struct Pick(Candidate Candidate, float Final, float Penalty, Beaten Beaten);
+    /// <summary>
+    /// One pick of the greedy loop: its final score, the diversity penalty in it, whether only never-seen looks could
+    /// be picked at its step, and the best candidates it beat there.
+    /// </summary>
+    private readonly record struct Pick(Candidate Candidate, float Final, float Penalty, bool Restricted, Beaten Beaten);
 
     /// <summary>The best <see cref="Horizon"/> candidates a pick beat, with their scores at that step.</summary>
     private struct Beaten

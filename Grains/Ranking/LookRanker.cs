@@ -7,23 +7,27 @@ namespace OtMz.Grains.Ranking;
 /// <summary>
 /// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
 /// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
-/// − diversity,
-/// and explains each pick with the terms that moved it materially (<c>LookRanker.Reasons.cs</c>).
+/// + liked − diversity,
+/// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
+/// explains each pick with the terms that moved it materially (<c>LookRanker.Reasons.cs</c>). Seen looks the user
+/// passed over are pushed down; the ones they liked stay within reach, so a list mixes proven favourites with new
+/// looks instead of only ever showing new ones.
 /// </summary>
 /// <remarks>
 /// A term is named only if it moved the look at least <see cref="MaterialPlaces"/> places, or as far as the look
 /// could go (to the top, or below every candidate left): a place is what a user sees, and a term that moves a look
 /// one or two places among near-equal scores explains nothing. The move is counted against the look's neighbours
 /// at the steps that decided its place: the <see cref="Horizon"/> best candidates it beat when it was picked, and
-/// the <see cref="Horizon"/> picks just above it. Weather, colour, closet, occasion, seen and diversity apply to
-/// every candidate, so each is taken out of the neighbours' scores too: a term every neighbour shares (mild weather
-/// that suits them all, the penalty every near-duplicate pays) reorders nothing and is not named, and a term must
-/// differ between two looks by more than <see cref="Tie"/> to count. The taste match is the base term the shards
-/// chose the candidates by; its styles' shares of the cosine are judged as the look's own, taken out of its score
-/// alone, so a look names the styles that got it its place. Counting against the neighbours at each step costs a
-/// few comparisons per term and no re-ranking, and depends only on the steps up to the look's, so a look's reasons
-/// are the same whether 20 or 50 looks were asked for, as the user grain's cache needs. Each look keeps the
-/// <see cref="MaxShownReasons"/> that moved it most, ties by the size of the term.
+/// the <see cref="Horizon"/> picks just above it (not those of steps kept for never-seen looks, if it was seen).
+/// Weather, colour, closet, occasion, seen, liked and diversity are the context's, applied to every candidate, so
+/// each is taken out of the neighbours' scores too: a term every neighbour shares (mild weather that suits them
+/// all, the penalty every near-duplicate pays) reorders nothing and is not named, and a term must differ between two
+/// looks by more than <see cref="Tie"/> to count. The taste match is the base term the shards chose the candidates
+/// by; its styles' shares of the cosine are judged as the look's own, taken out of its score alone, so a look names
+/// the styles that got it its place. Counting against the neighbours at each step costs a few comparisons per term
+/// and no re-ranking, and depends only on the steps up to the look's, so a look's reasons are the same whether 20
+/// or 50 looks were asked for, as the user grain's cache needs. Each look keeps the <see cref="MaxShownReasons"/>
+/// that moved it most, ties by the size of the term.
 /// </remarks>
 public static partial class LookRanker
 {
@@ -70,23 +74,54 @@ public static partial class LookRanker
         var closest = new float[candidates.Count];
         var left = candidates.Count;
 
+        // Every prefix of n places holds at least ⌊share·n⌋ never-seen looks when there are any, so the fresh looks are
+        // spread through the list and the first k of a longer list are exactly the list of k.
+        var share = Math.Clamp(options.FreshShare, 0f, 1f);
+        var freshChosen = 0;
         for (var n = 0; n < chosen.Length; n++)
         {
-            var bestIndex = 0;
+            var freshOnly = freshChosen < (int)MathF.Floor(share * (n + 1) + 1e-4f);
+            var bestIndex = -1;
             var bestFinal = float.NegativeInfinity;
+            var fallbackIndex = 0;
+            var fallbackFinal = float.NegativeInfinity;
+            // The best candidates that could be picked at this step, and those held back for the fresh share.
             var contest = default(Contest);
+            var fallbackContest = default(Contest);
             for (var i = 0; i < left; i++)
             {
                 var final = pool[i].Base - options.DiversityWeight * closest[i];
+                if (freshOnly && !pool[i].Fresh)
+                {
+                    fallbackContest.Offer(final, i);
+                    if (final > fallbackFinal || (final == fallbackFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[fallbackIndex].Hit.Look.Id) < 0))
+                    {
+                        (fallbackIndex, fallbackFinal) = (i, final);
+                    }
+
+                    continue;
+                }
+
                 contest.Offer(final, i);
-                if (final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
+                if (bestIndex < 0 || final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
                 {
                     (bestIndex, bestFinal) = (i, final);
                 }
             }
 
+            var restricted = freshOnly && bestIndex >= 0;
+            if (bestIndex < 0)
+            {
+                (bestIndex, bestFinal, contest) = (fallbackIndex, fallbackFinal, fallbackContest);
+            }
+
+            if (pool[bestIndex].Fresh)
+            {
+                freshChosen++;
+            }
+
             var pick = pool[bestIndex];
-            chosen[n] = new Pick(pick, bestFinal, options.DiversityWeight * closest[bestIndex], contest.Beaten(bestIndex, pool));
+            chosen[n] = new Pick(pick, bestFinal, options.DiversityWeight * closest[bestIndex], restricted, contest.Beaten(bestIndex, pool));
             left--;
             (pool[bestIndex], closest[bestIndex]) = (pool[left], closest[left]);
 
@@ -175,10 +210,13 @@ public static partial class LookRanker
         var colour = options.ColourWeight * ColourMatch(context.ColourAffinity, colourMax, look);
         var closet = context.ClosetStyle is { } c ? options.ClosetWeight * VectorMath.Dot(c, unit) : 0f;
         var occasion = context.UsualOccasion is { } o && look.Occasions.Contains(o) ? options.OccasionWeight : 0f;
-        var seen = context.IsSeen(look.Id) ? options.SeenPenalty : 0f;
-        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen, weather, colour, closet, occasion, seen);
+        var wasSeen = context.IsSeen(look.Id);
+        var liked = context.IsLiked?.Invoke(look.Id) == true;
+        var seen = wasSeen && !(options.SpareLiked && liked) ? options.SeenPenalty : 0f;
+        var favourite = liked ? options.LikedBonus : 0f;
+        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite, weather, colour, closet, occasion, seen, favourite, !wasSeen);
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
-    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen);
+    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, bool Fresh);
 }

@@ -11,4 +11,5 @@ public sealed record RankingContext(
     Func<string, bool> IsSeen,
     float? TemperatureC,
     Occasion? UsualOccasion,
-    float[]? ClosetStyle = null);
+    float[]? ClosetStyle = null,
+    Func<string, bool>? IsLiked = null);

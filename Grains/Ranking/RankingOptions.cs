@@ -12,7 +12,17 @@ public sealed class RankingOptions
     /// <summary>Weight of the cosine between a look and the style of the user's closet.</summary>
     public float ClosetWeight { get; set; } = 0.10f;
 
+    /// <summary>Subtracted from a look the user has seen (and, with <see cref="SpareLiked"/>, not liked).</summary>
     public float SeenPenalty { get; set; } = 0.20f;
+
+    /// <summary>Whether a look the user liked or saved is spared the seen penalty.</summary>
+    public bool SpareLiked { get; set; } = true;
+
+    /// <summary>Added to the score of a look the user liked or saved, so favourites stay within reach.</summary>
+    public float LikedBonus { get; set; } = 0.1f;
+
+    /// <summary>The share of a list's places (rounded up) kept for looks the user has never seen, when there are any.</summary>
+    public float FreshShare { get; set; } = 0.3f;
 
     /// <summary>Weight of the maximal-marginal-relevance penalty: similarity to the closest look already chosen.</summary>
     public float DiversityWeight { get; set; } = 0.25f;

@@ -18,33 +18,22 @@ public static class TasteModel
     public static float DwellWeight(int dwellMs) =>
         MathF.Min(1f, MathF.Log(1f + Math.Max(0, dwellMs) / 1000f) / MathF.Log(31f));
 
-    /// <summary>t ← normalise((1 − rate)·t + rate·s), with s the unit look vector.</summary>
-    public static void Attract(Span<float> taste, ReadOnlySpan<float> look, float rate)
+    /// <summary>t ← normalise(max(0, t + step·s)); a negative step pushes away from the look.</summary>
+    public static void Nudge(Span<float> taste, ReadOnlySpan<float> look, float step)
     {
-        rate = Math.Clamp(rate, 0f, 1f);
+        step = Math.Clamp(step, -1f, 1f);
         Span<float> previous = stackalloc float[taste.Length];
         taste.CopyTo(previous);
         for (var i = 0; i < taste.Length; i++)
         {
-            taste[i] = (1 - rate) * taste[i] + rate * look[i];
+            taste[i] = MathF.Max(0f, taste[i] + step * look[i]);
         }
 
         Settle(taste, previous);
     }
 
     /// <summary>t ← normalise(max(0, t − step·s)).</summary>
-    public static void Repel(Span<float> taste, ReadOnlySpan<float> look, float step)
-    {
-        step = Math.Clamp(step, 0f, 1f);
-        Span<float> previous = stackalloc float[taste.Length];
-        taste.CopyTo(previous);
-        for (var i = 0; i < taste.Length; i++)
-        {
-            taste[i] = MathF.Max(0f, taste[i] - step * look[i]);
-        }
-
-        Settle(taste, previous);
-    }
+    public static void Repel(Span<float> taste, ReadOnlySpan<float> look, float step) => Nudge(taste, look, -Math.Clamp(step, 0f, 1f));
 
     /// <summary>Exponential moving average of the colour affinity towards <paramref name="target"/> (weights summing to 1).</summary>
     public static void BlendColours(Span<float> affinity, ReadOnlySpan<float> target, float rate)

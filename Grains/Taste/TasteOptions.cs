@@ -3,20 +3,29 @@ namespace OtMz.Grains.Taste;
 /// <summary>The taste update's starting defaults (design.md, "Signals and the taste update"). Section "Taste".</summary>
 public sealed class TasteOptions
 {
-    /// <summary>a: how far one like or save moves the taste towards the look.</summary>
-    public float LearningRate { get; set; } = 0.15f;
+    /// <summary>
+    /// a: how far one signal moves the taste per unit of surprise, the signal's evidence minus the user's baseline
+    /// (<see cref="Users.TasteUpdate"/>); the step is a·clamp(evidence − baseline, −1, 1).
+    /// </summary>
+    public float LearningRate { get; set; } = 0.3f;
 
-    /// <summary>b for a skip.</summary>
+    /// <summary>The evidence of a skip, or of a dwell too short to count, as a magnitude: the evidence is −SkipStep.</summary>
     public float SkipStep { get; set; } = 0.05f;
 
-    /// <summary>b for a dislike.</summary>
+    /// <summary>The evidence of a dislike, as a magnitude: the evidence is −DislikeStep.</summary>
     public float DislikeStep { get; set; } = 0.15f;
+
+    /// <summary>Weight of the latest view in the user's baseline (a moving average of what their views earn).</summary>
+    public float BaselineRate { get; set; } = 0.05f;
+
+    /// <summary>The baseline before a user's first view.</summary>
+    public float BaselineStart { get; set; } = 0.3f;
 
     /// <summary>Rate of the colour-affinity moving average.</summary>
     public float ColourRate { get; set; } = 0.2f;
 
     /// <summary>How strongly the dataset prior is divided out of a look before it moves the taste (0 = not at all).</summary>
-    public float PriorCorrection { get; set; } = 0.5f;
+    public float PriorCorrection { get; set; } = 0f;
 
     /// <summary>A dwell shorter than this is a skip.</summary>
     public int DwellSkipBelowMs { get; set; } = 500;

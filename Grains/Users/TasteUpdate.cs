@@ -3,19 +3,32 @@ using OtMz.Grains.Taste;
 namespace OtMz.Grains.Users;
 
 /// <summary>
-/// What each signal type does to a user's state (design.md, "Signals and the taste update"). The look's
-/// vector has the dataset prior divided out first, so that typical, street-heavy looks do not pull every
-/// taste to street.
+/// What each signal does to a user's state (design.md, "Signals and the taste update"). A signal moves the taste
+/// towards or away from the look by its surprise: its evidence (like 1, dwell its weight, skip and dislike negative)
+/// minus what this user's views typically earn. Measured against the user's own baseline, the looks a user merely
+/// tolerates push the taste away as the ones they love pull it, so neighbouring styles that only ride along with the
+/// shown looks do not accumulate (docs/quality.md has the measurements that chose this over a moving average).
 /// </summary>
 public static class TasteUpdate
 {
     public static void Apply(UserState state, float[] taste, Signal signal, Look? look, TasteOptions options)
     {
         var unit = look is null ? [] : StylePrior.Debias(look.StyleVector.Values, options.PriorCorrection);
+        if (Evidence(signal, options) is { } evidence)
+        {
+            var baseline = Baseline(state, options);
+            TasteModel.Nudge(taste, unit, options.LearningRate * Math.Clamp(evidence - baseline, -1f, 1f));
+            if (signal.Type is SignalType.Dwell or SignalType.Skip)
+            {
+                var keep = 1 - options.BaselineRate;
+                state.ViewEvidenceSum = keep * state.ViewEvidenceSum + evidence;
+                state.ViewCount = keep * state.ViewCount + 1;
+            }
+        }
+
         switch (signal.Type)
         {
             case SignalType.Like or SignalType.Save:
-                TasteModel.Attract(taste, unit, options.LearningRate);
                 TasteModel.BlendColours(state.ColourAffinity, PaletteWeights(look!), options.ColourRate / 2);
                 state.Liked.Add(look!.Id, options.LookMemory);
                 state.Disliked.Remove(look.Id);
@@ -25,20 +38,14 @@ public static class TasteUpdate
                 // Only a look the user liked can be unliked; anything else is acknowledged and changes nothing.
                 if (state.Liked.Remove(look!.Id))
                 {
-                    TasteModel.Repel(taste, unit, options.LearningRate);
+                    TasteModel.Repel(taste, unit, options.LearningRate * Math.Clamp(1 - Baseline(state, options), 0f, 1f));
                 }
 
                 break;
-            case SignalType.Dwell when signal.DwellMs >= options.DwellSkipBelowMs:
-                TasteModel.Attract(taste, unit, options.LearningRate * TasteModel.DwellWeight(signal.DwellMs.Value));
-                state.Seen.Add(look!.Id, options.LookMemory);
-                break;
             case SignalType.Dwell or SignalType.Skip:
-                TasteModel.Repel(taste, unit, options.SkipStep);
                 state.Seen.Add(look!.Id, options.LookMemory);
                 break;
             case SignalType.Dislike:
-                TasteModel.Repel(taste, unit, options.DislikeStep);
                 state.Disliked.Add(look!.Id, options.LookMemory);
                 state.Liked.Remove(look.Id);
                 break;
@@ -49,6 +56,23 @@ public static class TasteUpdate
                 break;
         }
     }
+
+    /// <summary>What a view of this user's typically earns: the moving average of their views' evidence.</summary>
+    public static float Baseline(UserState state, TasteOptions options) =>
+        state.ViewCount > 0 ? state.ViewEvidenceSum / state.ViewCount : options.BaselineStart;
+
+    /// <summary>
+    /// A signal's evidence that the user wants looks like this one: 1 for a like or save, the dwell weight for a
+    /// dwell, a small negative for a skip and a larger one for a dislike; null for signals that say nothing of style.
+    /// </summary>
+    private static float? Evidence(Signal signal, TasteOptions options) => signal.Type switch
+    {
+        SignalType.Like or SignalType.Save => 1f,
+        SignalType.Dwell when signal.DwellMs >= options.DwellSkipBelowMs => TasteModel.DwellWeight(signal.DwellMs.Value),
+        SignalType.Dwell or SignalType.Skip => -options.SkipStep,
+        SignalType.Dislike => -options.DislikeStep,
+        _ => null,
+    };
 
     /// <summary>A look's palette as weights over the 21 colours, summing to one.</summary>
     public static float[] PaletteWeights(Look look)

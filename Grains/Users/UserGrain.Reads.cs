@@ -92,6 +92,11 @@ public sealed partial class UserGrain
     private async Task<LookRecommendations> LooksAsync(RecommendationQuery query, UserContext context)
     {
         var k = Math.Clamp(query.K, 1, RecommendationQuery.MaxK);
+        if (!query.Exclude.IsDefaultOrEmpty)
+        {
+            return await LooksExcludingAsync(query, k, context);
+        }
+
         var closet = RankingUsesCloset ? await ClosetAsync() : null;
         var version = LooksVersion(closet);
         if (_looks.TryTake(query.Occasion, version, k, out var rank, out var generatedAt) is { } cached)
@@ -105,19 +110,21 @@ public sealed partial class UserGrain
 
     /// <summary>
     /// Ranks <paramref name="k"/> looks for <paramref name="version"/>, taken before any await: a closet change that
-    /// interleaves meanwhile moves the version on, and the next read ranks again.
+    /// interleaves meanwhile moves the version on, and the next read ranks again. <paramref name="excluded"/> are left
+    /// out in the shards' scan with the disliked looks.
     /// </summary>
-    private async Task<LookRecommendations> ComputeAsync(Occasion? occasion, UserContext context, ClosetSnapshot? closet, long version, int k, DateTimeOffset? generatedAt)
+    private async Task<LookRecommendations> ComputeAsync(Occasion? occasion, UserContext context, ClosetSnapshot? closet, long version, int k, DateTimeOffset? generatedAt,
+        ImmutableArray<string> excluded = default)
     {
         var started = time.GetTimestamp();
         var s = state.State;
         var taste = CurrentTaste();
         var ranking = rankingOptions.Value;
-        var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items]);
+        var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items, .. Ids(excluded)]);
         var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
         var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion,
-            closet?.Style.Vector?.ToArray());
+            closet?.Style.Vector?.ToArray(), s.Liked.Contains);
         var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, version);

@@ -46,5 +46,15 @@ public sealed class UserState
     [Id(13)]
     public SignalIdSet SignalIds { get; set; } = new();
 
+    /// <summary>
+    /// Decayed sums of the view signals' evidence and of their count (<see cref="TasteUpdate"/>): their ratio is what a
+    /// look the user views typically earns, the baseline every signal is measured against. Zero before the first view.
+    /// </summary>
+    [Id(14)]
+    public float ViewEvidenceSum { get; set; }
+
+    [Id(15)]
+    public float ViewCount { get; set; }
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

@@ -93,6 +93,7 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             ("/api/v1/users/me/taste", "get"),
             ("/api/v1/users/me/signals", "post"),
             ("/api/v1/users/me/recommendations/looks", "get"),
+            ("/api/v1/looks/{id}/similar", "get"),
             ("/api/v1/users/me/recommendations/ads", "get"),
             ("/api/v1/regions/{region}/weather", "put"),
             ("/api/v1/users/me/closet/items", "post"),
@@ -111,7 +112,7 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var query = paths.GetProperty("/api/v1/looks").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["style", "gender", "season", "occasion", "colour", "cursor", "limit"], query);
         var recommendationQuery = paths.GetProperty("/api/v1/users/me/recommendations/looks").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
-        Assert.Equal(["k", "occasion"], recommendationQuery);
+        Assert.Equal(["k", "occasion", "exclude"], recommendationQuery);
 
         // POST /looks takes JSON with a styleVector, or a photo the platform analyses.
         var lookBodies = paths.GetProperty("/api/v1/looks").GetProperty("post").GetProperty("requestBody").GetProperty("content");

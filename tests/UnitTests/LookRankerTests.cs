@@ -24,8 +24,8 @@ public class LookRankerTests
         return t;
     }
 
-    private static RankingContext Context(float[] taste, float? temperature = null, float[]? colours = null, Func<string, bool>? seen = null) =>
-        new(taste, colours ?? new float[21], seen ?? (_ => false), temperature, null);
+    private static RankingContext Context(float[] taste, float? temperature = null, float[]? colours = null, Func<string, bool>? seen = null, Func<string, bool>? liked = null) =>
+        new(taste, colours ?? new float[21], seen ?? (_ => false), temperature, null, IsLiked: liked);
 
     [Fact]
     public void WeatherFitIsOneInsideTheRangeAndFallsOffOutside()
@@ -70,6 +70,50 @@ public class LookRankerTests
         var ranked = LookRanker.Rank([Hit(seen, taste), Hit(fresh, taste)], Context(taste, seen: id => id == "seen"), 2, Options);
         Assert.Equal("fresh", ranked[0].Look.Id);
         Assert.Contains(ranked[1].Reasons, r => r.Kind == "seen" && r.Contribution < 0);
+    }
+
+    [Fact]
+    public void ALikedLookIsSparedTheSeenPenaltyAndKeptWithinReach()
+    {
+        var taste = Taste(4);
+        var liked = Look("liked", 4, second: 0.3f);
+        var passed = Look("passed", 4);
+        // Three never-seen looks the like lifts it past: enough places for the like to be its reason.
+        var fresh = new[] { 0.2f, 0.22f, 0.25f }.Select((second, i) => Hit(Look($"fresh-{i}", 4, second: second), taste));
+        var options = new RankingOptions { FreshShare = 0 };
+        var ranked = LookRanker.Rank([Hit(liked, taste), Hit(passed, taste), .. fresh],
+            Context(taste, seen: id => !id.StartsWith("fresh"), liked: id => id == "liked"), 5, options);
+        Assert.Equal(["liked", "fresh-0", "fresh-1", "fresh-2", "passed"], ranked.Select(r => r.Look.Id));
+        Assert.Contains(ranked[0].Reasons, r => r.Kind == "liked" && r.Contribution > 0);
+        Assert.DoesNotContain(ranked[0].Reasons, r => r.Kind == "seen");
+    }
+
+    [Theory]
+    [InlineData(0.0f, 0)]
+    [InlineData(0.3f, 3)]
+    [InlineData(0.25f, 2)]
+    [InlineData(1.0f, 6)]
+    public void AShareOfThePlacesGoesToLooksNeverSeenEvenWhenSeenOnesScoreHigher(float share, int freshExpected)
+    {
+        var taste = Taste(4);
+        // Ten liked looks that match the taste exactly, six never-seen ones that match it less.
+        var hits = Enumerable.Range(0, 10).Select(i => Hit(Look($"liked-{i}", 4), taste))
+            .Concat(Enumerable.Range(0, 6).Select(i => Hit(Look($"new-{i}", 4, second: 0.5f + 0.05f * i), taste))).ToList();
+        var options = new RankingOptions { FreshShare = share, DiversityWeight = 0 };
+        var ranked = LookRanker.Rank(hits, Context(taste, seen: id => id.StartsWith("liked"), liked: id => id.StartsWith("liked")), 10, options);
+        Assert.Equal(10, ranked.Length);
+        Assert.Equal(freshExpected, ranked.Count(r => r.Look.Id.StartsWith("new")));
+        Assert.Equal(freshExpected > 0 ? "new-0" : null, ranked.Select(r => r.Look.Id).FirstOrDefault(id => id.StartsWith("new")));
+    }
+
+    [Fact]
+    public void WithoutEnoughNeverSeenLooksTheListIsStillFull()
+    {
+        var taste = Taste(4);
+        var hits = Enumerable.Range(0, 8).Select(i => Hit(Look($"seen-{i}", 4, second: 0.01f * i), taste)).Append(Hit(Look("new", 4, second: 0.9f), taste)).ToList();
+        var ranked = LookRanker.Rank(hits, Context(taste, seen: id => id.StartsWith("seen")), 6, new RankingOptions { FreshShare = 0.5f });
+        Assert.Equal(6, ranked.Length);
+        Assert.Single(ranked, r => r.Look.Id == "new");
     }
 
     [Fact]

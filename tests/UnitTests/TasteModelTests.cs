@@ -24,7 +24,7 @@ public class TasteModelTests
         var taste = TasteModel.Neutral();
         var look = Unit((4, 1f), (5, 0.5f));
         var before = VectorMath.Cosine(taste, look);
-        TasteModel.Attract(taste, look, A);
+        TasteModel.Nudge(taste, look, A);
         Assert.True(VectorMath.Cosine(taste, look) > before);
     }
 
@@ -63,8 +63,8 @@ public class TasteModelTests
         var look = Unit((16, 1f));
         var glance = TasteModel.Neutral();
         var study = TasteModel.Neutral();
-        TasteModel.Attract(glance, look, A * TasteModel.DwellWeight(1_000));
-        TasteModel.Attract(study, look, A * TasteModel.DwellWeight(20_000));
+        TasteModel.Nudge(glance, look, A * TasteModel.DwellWeight(1_000));
+        TasteModel.Nudge(study, look, A * TasteModel.DwellWeight(20_000));
         Assert.True(VectorMath.Cosine(study, look) > VectorMath.Cosine(glance, look));
         Assert.True(TasteModel.DwellWeight(1_000) < 0.25f);
     }
@@ -87,7 +87,7 @@ public class TasteModelTests
             var before = (float[])taste.Clone();
             switch (step % 3)
             {
-                case 0: TasteModel.Attract(taste, look, A); break;
+                case 0: TasteModel.Nudge(taste, look, A); break;
                 case 1: TasteModel.Repel(taste, look, 0.15f); break;
                 default: TasteModel.Repel(taste, look, 0.05f); break;
             }
@@ -140,8 +140,8 @@ public class TasteModelTests
         var uncorrected = TasteModel.Neutral();
         foreach (var look in looks.Take(300))
         {
-            TasteModel.Attract(corrected, StylePrior.Debias(look.StyleVector.Values, 0.5f), A);
-            TasteModel.Attract(uncorrected, VectorMath.Normalized(look.StyleVector.Values), A);
+            TasteModel.Nudge(corrected, StylePrior.Debias(look.StyleVector.Values, 0.5f), A);
+            TasteModel.Nudge(uncorrected, VectorMath.Normalized(look.StyleVector.Values), A);
         }
 
         var street = 22;

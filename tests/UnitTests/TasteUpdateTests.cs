@@ -124,11 +124,63 @@ public class TasteUpdateTests
         var taste = TasteModel.Neutral();
         for (var i = 0; i < 30; i++)
         {
-            TasteUpdate.Apply(state, taste, new Signal($"s{i}", SignalType.Like, streetHiphop.Id), streetHiphop, Options);
+            TasteUpdate.Apply(state, taste, new Signal($"s{i}", SignalType.Like, streetHiphop.Id), streetHiphop, new TasteOptions { PriorCorrection = 0.5f });
         }
 
         var raw = VectorMath.Normalized(streetHiphop.StyleVector.Values);
         Assert.True(taste[22] < raw[22], $"street {taste[22]} vs the look's {raw[22]}");
         Assert.True(taste[19] > raw[19], $"hiphop {taste[19]} vs the look's {raw[19]}");
+    }
+
+    [Fact]
+    public void ADwellShorterThanTheUsersTypicalViewPushesAwayALittle()
+    {
+        var state = new UserState();
+        var taste = TasteModel.Neutral();
+        for (var i = 0; i < 40; i++)
+        {
+            TasteUpdate.Apply(state, taste, new Signal($"v{i}", SignalType.Dwell, Sporty.Id, DwellMs: 20_000), Sporty, Options);
+        }
+
+        Assert.True(TasteUpdate.Baseline(state, Options) > 0.7f, $"baseline {TasteUpdate.Baseline(state, Options)}");
+        var (before, after, moved, _) = Run(new Signal("s", SignalType.Dwell, Sporty.Id, DwellMs: 2_000), state: state);
+        Assert.True(after < before, $"{before} -> {after}");
+        var like = Run(new Signal("s", SignalType.Like, Sporty.Id), state: new UserState());
+        Assert.True(moved < like.Moved);
+    }
+
+    [Fact]
+    public void TheBaselineIsTheMovingAverageOfWhatViewsEarnedAndLikesDoNotMoveIt()
+    {
+        var state = new UserState();
+        var taste = TasteModel.Neutral();
+        Assert.Equal(Options.BaselineStart, TasteUpdate.Baseline(state, Options));
+        TasteUpdate.Apply(state, taste, new Signal("skip", SignalType.Skip, Sporty.Id), Sporty, Options);
+        Assert.Equal(-Options.SkipStep, TasteUpdate.Baseline(state, Options), 6);
+        TasteUpdate.Apply(state, taste, new Signal("like", SignalType.Like, Sporty.Id), Sporty, Options);
+        Assert.Equal(-Options.SkipStep, TasteUpdate.Baseline(state, Options), 6);
+        TasteUpdate.Apply(state, taste, new Signal("dwell", SignalType.Dwell, Sporty.Id, DwellMs: 30_000), Sporty, Options);
+        var keep = 1 - Options.BaselineRate;
+        Assert.Equal((keep * -Options.SkipStep + 1f) / (keep + 1f), TasteUpdate.Baseline(state, Options), 5);
+    }
+
+    [Fact]
+    public void LooksTheUserOnlyToleratesPullLessThanTheirFavouritesSoNoRideAlongStyleTakesOver()
+    {
+        // A user who loves sporty looks and glances at street-heavy ones: the moving average drifted to street
+        // because every dwell attracted; measured against the user's baseline, the glances push street away.
+        var street = Look("look-street", (22, 1f), (16, 0.2f));
+        var state = new UserState();
+        var taste = TasteModel.Neutral();
+        for (var i = 0; i < 60; i++)
+        {
+            TasteUpdate.Apply(state, taste, new Signal($"d{i}", SignalType.Dwell, Sporty.Id, DwellMs: 20_000), Sporty, Options);
+            TasteUpdate.Apply(state, taste, new Signal($"l{i}", SignalType.Like, Sporty.Id), Sporty, Options);
+            TasteUpdate.Apply(state, taste, new Signal($"g{i}", SignalType.Dwell, street.Id, DwellMs: 1_500), street, Options);
+            TasteUpdate.Apply(state, taste, new Signal($"h{i}", SignalType.Dwell, street.Id, DwellMs: 1_500), street, Options);
+        }
+
+        Assert.Equal(16, Array.IndexOf(taste, taste.Max()));
+        Assert.True(taste[22] < VectorMath.Normalized(Sporty.StyleVector.Values)[22], $"street {taste[22]}");
     }
 }

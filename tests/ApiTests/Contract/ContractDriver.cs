@@ -78,6 +78,12 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(user.GetAsync($"{Me}/recommendations/looks?k=3"), HttpStatusCode.OK);
         await Expect(user.GetAsync($"{Me}/recommendations/looks?k=0"), HttpStatusCode.BadRequest);
         await Expect(anonymous.GetAsync($"{Me}/recommendations/looks"), HttpStatusCode.Unauthorized);
+        await Expect(user.GetAsync($"{Me}/recommendations/looks?k=3&exclude={demoLook}"), HttpStatusCode.OK);
+        await Expect(user.GetAsync($"{Me}/recommendations/looks?exclude=not%20a%20look"), HttpStatusCode.BadRequest);
+        await Expect(user.GetAsync($"/api/v1/looks/{demoLook}/similar?k=3&exclude={demoLook}"), HttpStatusCode.OK);
+        await Expect(user.GetAsync($"/api/v1/looks/{demoLook}/similar?k=0"), HttpStatusCode.BadRequest);
+        await Expect(user.GetAsync("/api/v1/looks/look-that-is-not-there/similar"), HttpStatusCode.NotFound);
+        await Expect(anonymous.GetAsync($"/api/v1/looks/{demoLook}/similar"), HttpStatusCode.Unauthorized);
         await Expect(user.GetAsync($"{Me}/recommendations/ads?k=2"), HttpStatusCode.OK);
         await Expect(user.GetAsync($"{Me}/recommendations/ads?k=x"), HttpStatusCode.BadRequest);
 

@@ -109,6 +109,10 @@ internal static class FuzzOperations
         new("GET", "/api/v1/looks/{id}", Caller.Anonymous,
             (rng, t) => Get($"/api/v1/looks/{(rng.Chance(0.5) ? t.LookId : Id(rng))}"),
             (rng, _) => Get($"/api/v1/looks/{Uri.EscapeDataString(BadId(rng) + "x")}")),
+        new("GET", "/api/v1/looks/{id}/similar", Caller.User,
+            (rng, t) => Get($"/api/v1/looks/{(rng.Chance(0.5) ? t.LookId : "look-000000" + rng.Next(1, 10))}/similar"
+                + Query(rng, ("k", rng.Next(1, 51).ToString()), ("exclude", ExcludeList(rng)))),
+            (rng, t) => Get($"/api/v1/looks/{t.LookId}/similar?" + (rng.Chance(0.3) ? "k=" + rng.Pick(new[] { "0", "51", "x", "-3" }) : BadExclude(rng)))),
         new("POST", "/api/v1/looks", Caller.Admin,
             (rng, t) => Post("/api/v1/looks", LookJson(rng, t.LookId)),
             (rng, t) => rng.Next(6) switch
@@ -166,8 +170,13 @@ internal static class FuzzOperations
                 _ => Post(Me + "/signals", BadSignal(rng, t)),
             }),
         new("GET", Me + "/recommendations/looks", Caller.User,
-            (rng, _) => Get(Me + "/recommendations/looks" + Query(rng, ("k", rng.Next(1, 51).ToString()), ("occasion", EnumName<Occasion>(rng)))),
-            (rng, _) => Get(Me + "/recommendations/looks?" + (rng.Chance(0.5) ? "k=" + rng.Pick(new[] { "0", "51", "x", "-3" }) : "occasion=" + rng.Pick(new[] { "gala", "1", "%0A" })))),
+            (rng, _) => Get(Me + "/recommendations/looks" + Query(rng, ("k", rng.Next(1, 51).ToString()), ("occasion", EnumName<Occasion>(rng)), ("exclude", ExcludeList(rng)))),
+            (rng, _) => Get(Me + "/recommendations/looks?" + rng.Next(3) switch
+            {
+                0 => "k=" + rng.Pick(new[] { "0", "51", "x", "-3" }),
+                1 => "occasion=" + rng.Pick(new[] { "gala", "1", "%0A" }),
+                _ => BadExclude(rng),
+            })),
         new("GET", Me + "/recommendations/ads", Caller.User,
             (rng, _) => Get(Me + "/recommendations/ads" + Query(rng, ("k", rng.Next(1, AdRecommendations.MaxK + 1).ToString()))),
             (rng, _) => Get(Me + "/recommendations/ads?k=" + rng.Pick(new[] { "0", (AdRecommendations.MaxK + 1).ToString(), "x" }))),
@@ -284,6 +293,18 @@ internal static class FuzzOperations
         var chosen = parameters.Where(_ => rng.Chance(0.5)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}").ToArray();
         return chosen.Length == 0 ? "" : "?" + string.Join("&", chosen);
     }
+
+    /// <summary>Up to five look ids, comma-separated, some of them repeated.</summary>
+    private static string ExcludeList(Random rng)
+    {
+        var ids = Enumerable.Range(0, rng.Next(1, 6)).Select(_ => rng.Chance(0.5) ? "look-000000" + rng.Next(1, 10) : Id(rng, "fzlook")).ToList();
+        return string.Join(',', ids.Concat(ids.Take(rng.Next(2))));
+    }
+
+    /// <summary>An exclude= the look lists refuse: an entry that is no look id, or more than the bound.</summary>
+    private static string BadExclude(Random rng) => rng.Chance(0.75)
+        ? "exclude=" + Uri.EscapeDataString(ExcludeList(rng) + ",-" + BadId(rng))
+        : "exclude=" + string.Join(',', Enumerable.Range(0, ExcludeRules.MaxIds + 1).Select(i => $"fz-{i}"));
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
