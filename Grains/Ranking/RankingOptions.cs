@@ -22,7 +22,7 @@ public sealed class RankingOptions
     public float LikedBonus { get; set; } = 0.1f;
 
     /// <summary>The share of a list's places (rounded up) kept for looks the user has never seen, when there are any.</summary>
-    public float FreshShare { get; set; } = 0.3f;
+    public float FreshShare { get; set; } = 0.35f;
 
     /// <summary>Weight of the maximal-marginal-relevance penalty: similarity to the closest look already chosen.</summary>
     public float DiversityWeight { get; set; } = 0.25f;
