@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, closet, occasion, seen, liked
-/// or diversity;
+/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, closet, occasion, seen, liked,
+/// engaged or diversity;
 /// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people. A look
 /// carries at most three, only for terms that moved its place materially (<c>LookRanker</c>, design.md "Ranking").
 /// </summary>

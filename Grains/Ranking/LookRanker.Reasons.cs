@@ -26,7 +26,7 @@ public static partial class LookRanker
     private const int StyleReasons = 2;
 
     /// <summary>The most terms one look can be explained by before the strongest are kept: its top styles and one for each other term.</summary>
-    private const int MaxReasons = StyleReasons + 7;
+    private const int MaxReasons = StyleReasons + 8;
 
     private static readonly string[] StyleTexts = StyleShares.Texts(key => $"Matches your {key} taste");
     private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
@@ -47,13 +47,14 @@ public static partial class LookRanker
         Occasion,
         Seen,
         Liked,
+        Engaged,
         Diversity,
     }
 
     /// <summary>
     /// Writes the reasons of the pick at <paramref name="place"/> into <paramref name="reasons"/>, strongest first,
     /// and returns how many to keep (at most <see cref="MaxShownReasons"/>); <paramref name="total"/> is how many
-    /// candidates there were. A style, colour, closet, occasion or like is named only where it lifted the look, seen only
+    /// candidates there were. A style, colour, closet, occasion, like or engagement is named only where it lifted the look, seen only
     /// where it held it down, weather either way as its sign says, and diversity either way, with a text for each.
     /// </summary>
     private static int Explain(ReadOnlySpan<Pick> picks, int place, int total, float[] units, float[] taste, float diversityWeight,
@@ -150,6 +151,12 @@ public static partial class LookRanker
             reasons[count++] = new Reason("liked", null, c.Liked, "You liked this look");
         }
 
+        if (c.Engaged > 0 && Effect(picks, place, total, earlier, Term.Engaged, c.Engaged) is > 0 and var engagedEffect)
+        {
+            effects[count] = engagedEffect;
+            reasons[count++] = new Reason("engaged", null, c.Engaged, "You spent a while on this look");
+        }
+
         var penalty = picks[place].Penalty;
         if (Effect(picks, place, total, earlier, Term.Diversity, -penalty) is not 0 and var diversity)
         {
@@ -225,6 +232,7 @@ public static partial class LookRanker
         Term.Occasion => c.Occasion,
         Term.Seen => -c.Seen,
         Term.Liked => c.Liked,
+        Term.Engaged => c.Engaged,
         Term.Diversity => final - c.Base,
         _ => 0f,
     };

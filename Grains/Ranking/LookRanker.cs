@@ -7,7 +7,7 @@ namespace OtMz.Grains.Ranking;
 /// <summary>
 /// Re-ranks the shards' candidates with the soft terms, greedily with maximal marginal relevance:
 /// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
-/// + liked − diversity,
+/// + liked + engagement − diversity,
 /// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
 /// explains each pick with the terms that moved it materially (<c>LookRanker.Reasons.cs</c>). Seen looks the user
 /// passed over are pushed down; the ones they liked stay within reach, so a list mixes proven favourites with new
@@ -19,10 +19,10 @@ namespace OtMz.Grains.Ranking;
 /// one or two places among near-equal scores explains nothing. The move is counted against the look's neighbours
 /// at the steps that decided its place: the <see cref="Horizon"/> best candidates it beat when it was picked, and
 /// the <see cref="Horizon"/> picks just above it (not those of steps kept for never-seen looks, if it was seen).
-/// Weather, colour, closet, occasion, seen, liked and diversity are the context's, applied to every candidate, so
-/// each is taken out of the neighbours' scores too: a term every neighbour shares (mild weather that suits them
-/// all, the penalty every near-duplicate pays) reorders nothing and is not named, and a term must differ between two
-/// looks by more than <see cref="Tie"/> to count. The taste match is the base term the shards chose the candidates
+/// Weather, colour, closet, occasion, seen, liked, engagement and diversity are the context's, applied to every
+/// candidate, so each is taken out of the neighbours' scores too: a term every neighbour shares (mild weather that
+/// suits them all, the penalty every near-duplicate pays) reorders nothing and is not named, and a term must differ
+/// between two looks by more than <see cref="Tie"/> to count. The taste match is the base term the shards chose the candidates
 /// by; its styles' shares of the cosine are judged as the look's own, taken out of its score alone, so a look names
 /// the styles that got it its place. Counting against the neighbours at each step costs a few comparisons per term
 /// and no re-ranking, and depends only on the steps up to the look's, so a look's reasons are the same whether 20
@@ -214,9 +214,11 @@ public static partial class LookRanker
         var liked = context.IsLiked?.Invoke(look.Id) == true;
         var seen = wasSeen && !(options.SpareLiked && liked) ? options.SeenPenalty : 0f;
         var favourite = liked ? options.LikedBonus : 0f;
-        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite, weather, colour, closet, occasion, seen, favourite, !wasSeen);
+        var engaged = options.EngagementWeight * (context.Engagement?.Invoke(look.Id) ?? 0f);
+        return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite + engaged,
+            weather, colour, closet, occasion, seen, favourite, engaged, !wasSeen);
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>
-    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, bool Fresh);
+    private readonly record struct Candidate(ShardHit Hit, int Unit, float Base, float Weather, float Colour, float Closet, float Occasion, float Seen, float Liked, float Engaged, bool Fresh);
 }

@@ -12,4 +12,5 @@ public sealed record RankingContext(
     float? TemperatureC,
     Occasion? UsualOccasion,
     float[]? ClosetStyle = null,
-    Func<string, bool>? IsLiked = null);
+    Func<string, bool>? IsLiked = null,
+    Func<string, float>? Engagement = null);

@@ -21,6 +21,12 @@ public sealed class RankingOptions
     /// <summary>Added to the score of a look the user liked or saved, so favourites stay within reach.</summary>
     public float LikedBonus { get; set; } = 0.1f;
 
+    /// <summary>
+    /// Weight of a seen look's engagement, its longest dwell weight (0–1): the looks a user studied longest come back
+    /// first among the ones they have seen.
+    /// </summary>
+    public float EngagementWeight { get; set; } = 0.5f;
+
     /// <summary>The share of a list's places (rounded up) kept for looks the user has never seen, when there are any.</summary>
     public float FreshShare { get; set; } = 0.35f;
 

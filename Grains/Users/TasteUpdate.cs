@@ -44,9 +44,15 @@ public static class TasteUpdate
                 break;
             case SignalType.Dwell or SignalType.Skip:
                 state.Seen.Add(look!.Id, options.LookMemory);
+                if (signal.Type == SignalType.Dwell && signal.DwellMs >= options.DwellSkipBelowMs)
+                {
+                    state.Engagement.Record(look.Id, TasteModel.DwellWeight(signal.DwellMs.Value), options.LookMemory);
+                }
+
                 break;
             case SignalType.Dislike:
                 state.Disliked.Add(look!.Id, options.LookMemory);
+                state.Engagement.Forget(look.Id);
                 state.Liked.Remove(look.Id);
                 break;
             case SignalType.Colour:

@@ -124,7 +124,7 @@ public sealed partial class UserGrain
         var pool = Math.Max(ranking.CandidatePool, RecommendationQuery.MaxK);
         var candidates = await CatalogFanOut.QueryAsync(GrainFactory, catalogOptions.Value.ShardCount, new ShardQuery(taste, pool, filter));
         var rankingContext = new RankingContext(taste, s.ColourAffinity, s.Seen.Contains, context.Weather?.TemperatureC, s.Profile.Occasion,
-            closet?.Style.Vector?.ToArray(), s.Liked.Contains);
+            closet?.Style.Vector?.ToArray(), s.Liked.Contains, s.Engagement.Of);
         var items = LookRanker.Rank(candidates, rankingContext, k, ranking);
         OtMzMetrics.RecomputeDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
         logger.LogDebug("{UserId} recomputed {Count} looks at version {Version}", UserId, items.Length, version);

@@ -56,5 +56,9 @@ public sealed class UserState
     [Id(15)]
     public float ViewCount { get; set; }
 
+    /// <summary>The longest dwell on each look the user viewed, for the ranker's favourites term.</summary>
+    [Id(16)]
+    public LookEngagement Engagement { get; set; } = new();
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

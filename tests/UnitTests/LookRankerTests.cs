@@ -88,6 +88,22 @@ public class LookRankerTests
         Assert.DoesNotContain(ranked[0].Reasons, r => r.Kind == "seen");
     }
 
+    [Fact]
+    public void AmongSeenLooksTheOnesStudiedLongestComeBackFirst()
+    {
+        var taste = Taste(4);
+        var glanced = Look("glanced", 4);
+        var studied = Look("studied", 4, second: 0.2f);
+        var engagement = new Dictionary<string, float> { ["glanced"] = 0.2f, ["studied"] = 0.95f };
+        var options = new RankingOptions { FreshShare = 0, EngagementWeight = 0.5f };
+        var context = new RankingContext(taste, new float[21], _ => true, null, null, IsLiked: _ => false,
+            Engagement: id => engagement.GetValueOrDefault(id));
+        var ranked = LookRanker.Rank([Hit(glanced, taste), Hit(studied, taste)], context, 2, options);
+        Assert.Equal(["studied", "glanced"], ranked.Select(r => r.Look.Id));
+        var without = LookRanker.Rank([Hit(glanced, taste), Hit(studied, taste)], context, 2, new RankingOptions { FreshShare = 0, EngagementWeight = 0 });
+        Assert.Equal(["glanced", "studied"], without.Select(r => r.Look.Id));
+    }
+
     [Theory]
     [InlineData(0.0f, 0)]
     [InlineData(0.3f, 3)]
