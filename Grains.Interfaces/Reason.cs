@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, closet, occasion, seen or
-/// diversity;
-/// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people.
+/// Why a result ranks where it does: <see cref="Kind"/> is style, weather, colour, closet, occasion, seen, liked,
+/// engaged or diversity;
+/// <see cref="Contribution"/> is its signed share of the score; <see cref="Text"/> says it for people. A look
+/// carries at most three, only for terms that moved its place materially (<c>LookRanker</c>, design.md "Ranking").
 /// </summary>
 /// <remarks>
 /// A value, like <see cref="RecommendedLook"/> and <see cref="RecommendedAd"/>: a user grain keeps its latest

@@ -9,48 +9,53 @@ namespace OtMz.Grains.Ranking;
 /// score = cos(t, look) + weather fit + colour affinity · palette + closet style · look + usual occasion − seen
 /// + liked + engagement − diversity,
 /// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
-/// explains every pick with the terms that made it. Seen looks the user passed over are pushed down; the ones they
-/// liked stay within reach, so a list mixes proven favourites with new looks instead of only ever showing new ones.
+/// explains each pick with the terms that moved it materially (<c>LookRanker.Reasons.cs</c>). Seen looks the user
+/// passed over are pushed down; the ones they liked stay within reach, so a list mixes proven favourites with new
+/// looks instead of only ever showing new ones.
 /// </summary>
-public static class LookRanker
+/// <remarks>
+/// A term is named only if it moved the look at least <see cref="MaterialPlaces"/> places, or as far as the look
+/// could go (to the top, or below every candidate left): a place is what a user sees, and a term that moves a look
+/// one or two places among near-equal scores explains nothing. The move is counted against the look's neighbours
+/// at the steps that decided its place: the <see cref="Horizon"/> best candidates it beat when it was picked, and
+/// the <see cref="Horizon"/> picks just above it (not those of steps kept for never-seen looks, if it was seen).
+/// Weather, colour, closet, occasion, seen, liked, engagement and diversity are the context's, applied to every
+/// candidate, so each is taken out of the neighbours' scores too: a term every neighbour shares (mild weather that
+/// suits them all, the penalty every near-duplicate pays) reorders nothing and is not named, and a term must differ
+/// between two looks by more than <see cref="Tie"/> to count. The taste match is the base term the shards chose the candidates
+/// by; its styles' shares of the cosine are judged as the look's own, taken out of its score alone, so a look names
+/// the styles that got it its place. Counting against the neighbours at each step costs a few comparisons per term
+/// and no re-ranking, and depends only on the steps up to the look's, so a look's reasons are the same whether 20
+/// or 50 looks were asked for, as the user grain's cache needs. Each look keeps the <see cref="MaxShownReasons"/>
+/// that moved it most, ties by the size of the term.
+/// </remarks>
+public static partial class LookRanker
 {
-    private const int StyleReasons = 3;
-
     /// <summary>Floats per candidate in the ranker's unit array: the 23 styles and zeros up to whole 256-bit vectors.</summary>
     private const int Stride = (StyleTaxonomy.Count + 7) / 8 * 8;
-
-    private static readonly string[] StyleTexts = StyleShares.Texts(key => $"Matches your {key} taste");
-    private static readonly string[] ColourKeys = [.. Enum.GetValues<Colour>().Select(c => c.ToString().ToLowerInvariant())];
-    private static readonly string[] OccasionKeys = [.. Enum.GetValues<Occasion>().Select(o => o.ToString().ToLowerInvariant())];
-
-    // The reasons' fixed texts, written once: a user's latest list lives until their next signal, so every string
-    // a recompute makes for it outlasts a young-generation collection and is copied by the GC.
-    private static readonly string[] ColourTexts = [.. ColourKeys.Select(key => $"In colours you pick, such as {key}")];
-    private static readonly string[] ClosetTexts = StyleShares.Texts(key => $"Goes with the {key} pieces in your closet");
-    private static readonly string[] OccasionTexts = [.. OccasionKeys.Select(key => $"Suits your usual occasion: {key}")];
-
-    /// <summary>The most reasons one look can have: its top styles and one for each other term.</summary>
-    private const int MaxReasons = StyleReasons + 8;
 
     public static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options)
     {
         // The candidates' unit style vectors side by side in one array, each padded with zeros to a whole number of
-        // SIMD registers: the diversity term takes one dot product per remaining candidate and pick. Both scratch
-        // arrays are rented: at 150 candidates they are about 20 KB per recompute, most of what ranking allocated.
+        // SIMD registers: the diversity term takes one dot product per remaining candidate and pick. The scratch
+        // arrays are rented: at 150 candidates they are about 20 KB per recompute, most of what ranking allocated;
+        // the picks, with the runners-up their reasons are judged against, about 6 KB for 20 looks.
         var units = ArrayPool<float>.Shared.Rent(candidates.Count * Stride);
         var pool = ArrayPool<Candidate>.Shared.Rent(candidates.Count);
+        var chosen = ArrayPool<Pick>.Shared.Rent(Math.Min(k, candidates.Count));
         try
         {
-            return Rank(candidates, context, k, options, units, pool);
+            return Rank(candidates, context, k, options, units, pool, chosen.AsSpan(0, Math.Min(k, candidates.Count)));
         }
         finally
         {
             ArrayPool<float>.Shared.Return(units);
             ArrayPool<Candidate>.Shared.Return(pool, clearArray: true);
+            ArrayPool<Pick>.Shared.Return(chosen, clearArray: true);
         }
     }
 
-    private static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options, float[] units, Candidate[] pool)
+    private static ImmutableArray<RecommendedLook> Rank(IReadOnlyList<ShardHit> candidates, RankingContext context, int k, RankingOptions options, float[] units, Candidate[] pool, Span<Pick> chosen)
     {
         var colourMax = MaxOf(context.ColourAffinity);
         for (var i = 0; i < candidates.Count; i++)
@@ -68,7 +73,6 @@ public static class LookRanker
         // of the pool, a pick is swapped out to the end (ties are broken by id, so the order does not matter).
         var closest = new float[candidates.Count];
         var left = candidates.Count;
-        var chosen = new (Candidate Candidate, float Final, float Penalty)[Math.Min(k, candidates.Count)];
 
         // Every prefix of n places holds at least ⌊share·n⌋ never-seen looks when there are any, so the fresh looks are
         // spread through the list and the first k of a longer list are exactly the list of k.
@@ -81,11 +85,15 @@ public static class LookRanker
             var bestFinal = float.NegativeInfinity;
             var fallbackIndex = 0;
             var fallbackFinal = float.NegativeInfinity;
+            // The best candidates that could be picked at this step, and those held back for the fresh share.
+            var contest = default(Contest);
+            var fallbackContest = default(Contest);
             for (var i = 0; i < left; i++)
             {
                 var final = pool[i].Base - options.DiversityWeight * closest[i];
                 if (freshOnly && !pool[i].Fresh)
                 {
+                    fallbackContest.Offer(final, i);
                     if (final > fallbackFinal || (final == fallbackFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[fallbackIndex].Hit.Look.Id) < 0))
                     {
                         (fallbackIndex, fallbackFinal) = (i, final);
@@ -94,15 +102,17 @@ public static class LookRanker
                     continue;
                 }
 
+                contest.Offer(final, i);
                 if (bestIndex < 0 || final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
                 {
                     (bestIndex, bestFinal) = (i, final);
                 }
             }
 
+            var restricted = freshOnly && bestIndex >= 0;
             if (bestIndex < 0)
             {
-                (bestIndex, bestFinal) = (fallbackIndex, fallbackFinal);
+                (bestIndex, bestFinal, contest) = (fallbackIndex, fallbackFinal, fallbackContest);
             }
 
             if (pool[bestIndex].Fresh)
@@ -111,7 +121,7 @@ public static class LookRanker
             }
 
             var pick = pool[bestIndex];
-            chosen[n] = (pick, bestFinal, options.DiversityWeight * closest[bestIndex]);
+            chosen[n] = new Pick(pick, bestFinal, options.DiversityWeight * closest[bestIndex], restricted, contest.Beaten(bestIndex, pool));
             left--;
             (pool[bestIndex], closest[bestIndex]) = (pool[left], closest[left]);
 
@@ -124,12 +134,12 @@ public static class LookRanker
         }
 
         var ranked = new RecommendedLook[chosen.Length];
-        var reasons = new Reason[MaxReasons];
+        Span<Reason> reasons = new Reason[MaxReasons];
+        Span<int> effects = stackalloc int[MaxReasons];
         for (var i = 0; i < ranked.Length; i++)
         {
-            var (candidate, final, penalty) = chosen[i];
-            var count = Explain(candidate, units.AsSpan(candidate.Unit, StyleTaxonomy.Count), penalty, unitTaste, context, temperature, reasons);
-            ranked[i] = new RecommendedLook(candidate.Hit.Look, final, ImmutableArray.Create(reasons.AsSpan(0, count)));
+            var count = Explain(chosen, i, candidates.Count, units, unitTaste, options.DiversityWeight, context, temperature, reasons, effects);
+            ranked[i] = new RecommendedLook(chosen[i].Candidate.Hit.Look, chosen[i].Final, ImmutableArray.Create<Reason>(reasons[..count]));
         }
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(ranked);
@@ -207,83 +217,6 @@ public static class LookRanker
         var engaged = options.EngagementWeight * (context.Engagement?.Invoke(look.Id) ?? 0f);
         return new Candidate(hit, offset, hit.Cosine + weather + colour + closet + occasion - seen + favourite + engaged,
             weather, colour, closet, occasion, seen, favourite, engaged, !wasSeen);
-    }
-
-    /// <summary>Writes the pick's reasons into <paramref name="reasons"/> (room for <see cref="MaxReasons"/>) and returns how many.</summary>
-    private static int Explain(Candidate c, ReadOnlySpan<float> unit, float diversityPenalty, float[] taste, RankingContext context, string? temperature, Reason[] reasons)
-    {
-        var count = 0;
-
-        Span<int> top = stackalloc int[StyleReasons];
-        var found = StyleShares.Top(taste, unit, 0.01f, top);
-        for (var n = 0; n < found; n++)
-        {
-            var index = top[n];
-            reasons[count++] = new Reason("style", StyleTaxonomy.KeyOf(index), taste[index] * unit[index], StyleTexts[index]);
-        }
-
-        var look = c.Hit.Look;
-        if (c.Weather != 0 && temperature is not null)
-        {
-            reasons[count++] = new Reason("weather", null, c.Weather, c.Weather > 0
-                ? $"Comfortable at {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)"
-                : $"Less suited to {temperature}°C (made for {look.MinTempC}–{look.MaxTempC}°C)");
-        }
-
-        if (c.Colour > 0.005f)
-        {
-            var best = look.Palette[0];
-            foreach (var entry in look.Palette)
-            {
-                if (context.ColourAffinity[(int)entry.Colour] * entry.Weight > context.ColourAffinity[(int)best.Colour] * best.Weight)
-                {
-                    best = entry;
-                }
-            }
-
-            reasons[count++] = new Reason("colour", ColourKeys[(int)best.Colour], c.Colour, ColourTexts[(int)best.Colour]);
-        }
-
-        if (c.Closet > 0.01f && context.ClosetStyle is { } closet)
-        {
-            var shared = 0;
-            for (var i = 1; i < StyleTaxonomy.Count; i++)
-            {
-                if (closet[i] * unit[i] > closet[shared] * unit[shared])
-                {
-                    shared = i;
-                }
-            }
-
-            reasons[count++] = new Reason("closet", StyleTaxonomy.KeyOf(shared), c.Closet, ClosetTexts[shared]);
-        }
-
-        if (c.Occasion > 0 && context.UsualOccasion is { } o)
-        {
-            reasons[count++] = new Reason("occasion", OccasionKeys[(int)o], c.Occasion, OccasionTexts[(int)o]);
-        }
-
-        if (c.Seen > 0)
-        {
-            reasons[count++] = new Reason("seen", null, -c.Seen, "You have seen this look before");
-        }
-
-        if (c.Liked > 0)
-        {
-            reasons[count++] = new Reason("liked", null, c.Liked, "You liked this look");
-        }
-
-        if (c.Engaged > 0.01f)
-        {
-            reasons[count++] = new Reason("engaged", null, c.Engaged, "You spent a while on this look");
-        }
-
-        if (diversityPenalty > 0.05f)
-        {
-            reasons[count++] = new Reason("diversity", null, -diversityPenalty, "Ranked lower to keep the list varied");
-        }
-
-        return count;
     }
 
     /// <summary>A scored candidate; <see cref="Unit"/> is where its unit vector starts in the ranker's array.</summary>

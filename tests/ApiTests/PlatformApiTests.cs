@@ -25,7 +25,11 @@ public class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("snow", read.GetProperty("weather").GetProperty("condition").GetString());
         var after = await user.GetFromJsonAsync<JsonElement>("/api/v1/users/me/recommendations/looks?k=5");
         Assert.True(after.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64());
-        Assert.Contains(after.GetProperty("items")[0].GetProperty("reasons").EnumerateArray(), r => r.GetProperty("kind").GetString() == "weather");
+        // The weather now weighs in every score; it is a reason only where it reordered a look, and then it names
+        // the region's temperature.
+        Assert.NotEqual(before.GetProperty("items")[0].GetProperty("score").GetDouble(), after.GetProperty("items")[0].GetProperty("score").GetDouble());
+        Assert.All(after.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("reasons").EnumerateArray()).Where(r => r.GetProperty("kind").GetString() == "weather"),
+            r => Assert.Contains("-12.5°C", r.GetProperty("text").GetString()));
     }
 
     [Theory]

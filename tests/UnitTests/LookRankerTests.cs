@@ -7,7 +7,7 @@ public class LookRankerTests
 {
     private static readonly RankingOptions Options = new();
 
-    private static Look Look(string id, int style, int minTemp = 0, int maxTemp = 20, Colour colour = Colour.Black, float second = 0f)
+    internal static Look Look(string id, int style, int minTemp = 0, int maxTemp = 20, Colour colour = Colour.Black, float second = 0f)
     {
         var v = new float[StyleTaxonomy.Count];
         v[style] = 1f;
@@ -15,9 +15,9 @@ public class LookRankerTests
         return new Look(id, id, null, Gender.Unisex, [Season.Spring], [Occasion.Daily], minTemp, maxTemp, [new PaletteEntry(colour, 1f)], [], StyleVector.Create(v));
     }
 
-    private static ShardHit Hit(Look look, float[] taste) => new(look, VectorMath.Cosine(taste, look.StyleVector.Values));
+    internal static ShardHit Hit(Look look, float[] taste) => new(look, VectorMath.Cosine(taste, look.StyleVector.Values));
 
-    private static float[] Taste(int style)
+    internal static float[] Taste(int style)
     {
         var t = new float[StyleTaxonomy.Count];
         t[style] = 1;
@@ -78,11 +78,12 @@ public class LookRankerTests
         var taste = Taste(4);
         var liked = Look("liked", 4, second: 0.3f);
         var passed = Look("passed", 4);
-        var fresh = Look("fresh", 4, second: 0.2f);
+        // Three never-seen looks the like lifts it past: enough places for the like to be its reason.
+        var fresh = new[] { 0.2f, 0.22f, 0.25f }.Select((second, i) => Hit(Look($"fresh-{i}", 4, second: second), taste));
         var options = new RankingOptions { FreshShare = 0 };
-        var ranked = LookRanker.Rank([Hit(liked, taste), Hit(passed, taste), Hit(fresh, taste)],
-            Context(taste, seen: id => id != "fresh", liked: id => id == "liked"), 3, options);
-        Assert.Equal(["liked", "fresh", "passed"], ranked.Select(r => r.Look.Id));
+        var ranked = LookRanker.Rank([Hit(liked, taste), Hit(passed, taste), .. fresh],
+            Context(taste, seen: id => !id.StartsWith("fresh"), liked: id => id == "liked"), 5, options);
+        Assert.Equal(["liked", "fresh-0", "fresh-1", "fresh-2", "passed"], ranked.Select(r => r.Look.Id));
         Assert.Contains(ranked[0].Reasons, r => r.Kind == "liked" && r.Contribution > 0);
         Assert.DoesNotContain(ranked[0].Reasons, r => r.Kind == "seen");
     }
@@ -143,21 +144,28 @@ public class LookRankerTests
             candidates.Add(Hit(Look($"street-{i}", 22, second: 0.01f * i), taste));
         }
 
-        var sporty = Look("sporty", 16);
-        candidates.Add(Hit(sporty, taste));
+        candidates.Add(Hit(Look("sporty", 16), taste));
         var ranked = LookRanker.Rank(candidates, Context(taste), 3, Options);
-        Assert.Contains(ranked, r => r.Look.Id == "sporty");
-        Assert.Contains(ranked.SelectMany(r => r.Reasons), r => r.Kind == "diversity");
+        var sporty = Assert.Single(ranked, r => r.Look.Id == "sporty");
+        Assert.Contains(sporty.Reasons, r => r.Kind == "diversity" && r.Text == "Ranked higher to keep the list varied");
+        Assert.DoesNotContain(ranked[0].Reasons, r => r.Kind == "diversity");
     }
 
     [Fact]
-    public void EveryResultCarriesItsTopStylesAsReasons()
+    public void TheStyleThatPlacedALookIsItsReason()
     {
         var taste = Taste(19);
-        var ranked = LookRanker.Rank([Hit(Look("hiphop", 19), taste)], Context(taste), 1, Options);
-        var reason = Assert.Single(ranked[0].Reasons, r => r.Kind == "style");
-        Assert.Equal("hiphop", reason.Key);
+        taste[22] = 0.5f;
+        var hits = new List<ShardHit> { Hit(Look("hiphop", 19), taste) };
+        hits.AddRange(Enumerable.Range(0, 5).Select(i => Hit(Look($"street-{i}", 22, second: 0.1f * i), taste)));
+        var ranked = LookRanker.Rank(hits, Context(taste), 3, Options);
+        Assert.Equal("hiphop", ranked[0].Look.Id);
+        var reason = Assert.Single(ranked[0].Reasons);
+        Assert.Equal(("style", "hiphop"), (reason.Kind, reason.Key));
         Assert.False(string.IsNullOrWhiteSpace(reason.Text));
+
+        // A lone candidate has no place to be moved from, so nothing placed it.
+        Assert.Empty(LookRanker.Rank([Hit(Look("hiphop", 19), taste)], Context(taste), 1, Options)[0].Reasons);
     }
 
     [Fact]
