@@ -308,7 +308,7 @@ internal static class FuzzOperations
 
     private static JsonObject BadSignal(Random rng, FuzzTarget target) => Spoil(rng, SignalJson(rng, target), new Dictionary<string, Func<Random, JsonNode?>>
     {
-        ["id"] = r => r.Chance(0.8) ? BadId(r) : NotAString(r),
+        ["id"] = r => r.Chance(0.8) ? BadSignalId(r) : NotAString(r),
         ["type"] = NotAnEnum,
         ["occurredAt"] = r => r.Pick(new JsonNode?[] { "9999-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "now", 5 }),
         ["dwellMs"] = r => r.Chance(0.5) ? r.Pick(new[] { -1, 3_600_001 }) : NotANumber(r),

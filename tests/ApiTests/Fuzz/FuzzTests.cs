@@ -67,9 +67,11 @@ public class FuzzTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
             var state = caller == admin || op.Caller == Caller.Anonymous ? admin : caller;
             var before = await SnapshotAsync(state, target, op.Caller == Caller.User);
+            // Read before sending (which buffers the body), so a failure can say what was sent.
+            var sent = request.Content is { } content && content.Headers.ContentType?.MediaType is not "multipart/form-data" ? await content.ReadAsStringAsync() : "";
             var refused = await client.SendAsync(request);
             var body = await refused.Content.ReadAsStringAsync();
-            Assert.True((int)refused.StatusCode is >= 400 and < 500, $"{operation} seed {seed}: an invalid request got {(int)refused.StatusCode}: {body}");
+            Assert.True((int)refused.StatusCode is >= 400 and < 500, $"{operation} seed {seed}: an invalid request {request.RequestUri} {sent} got {(int)refused.StatusCode}: {body}");
             Assert.Equal(before, await SnapshotAsync(state, target, op.Caller == Caller.User));
         }, iter: op.Iterations, threads: 1);
     }

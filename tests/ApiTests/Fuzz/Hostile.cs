@@ -35,6 +35,19 @@ internal static class Hostile
         _ => Id(rng) + "\u202E",
     };
 
+    /// <summary>
+    /// A signal id the signal rules refuse. Signal ids are the client's own and only ever hashed (SignalIdSet), so
+    /// they are looser than <see cref="BadId"/>'s: "../x", "-x" or a direction mark are fine; empty, too long,
+    /// spaces and control characters are not.
+    /// </summary>
+    public static string BadSignalId(Random rng) => rng.Next(4) switch
+    {
+        0 => "",
+        1 => Id(rng) + "\n",
+        2 => new string('a', 65 + rng.Next(200)),
+        _ => Id(rng) + " " + Id(rng),
+    };
+
     /// <summary>A region path segment no region has, already escaped for a URL.</summary>
     public static string BadRegion(Random rng) => Uri.EscapeDataString(rng.Next(5) switch
     {
