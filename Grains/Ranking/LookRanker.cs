@@ -10,8 +10,8 @@ namespace OtMz.Grains.Ranking;
 /// + liked + engagement − diversity,
 /// keeping a share of the places for looks the user has never seen (<see cref="RankingOptions.FreshShare"/>), and
 /// explains each pick with the terms that moved it materially (<c>LookRanker.Reasons.cs</c>). Seen looks the user
-/// passed over are pushed down; the ones they liked stay within reach, so a list mixes proven favourites with new
-/// looks instead of only ever showing new ones.
+/// passed over are pushed down; the ones they liked stay within reach and the ones they studied longest come back
+/// first, so a list mixes proven favourites with new looks instead of only ever showing new ones.
 /// </summary>
 /// <remarks>
 /// A term is named only if it moved the look at least <see cref="MaterialPlaces"/> places, or as far as the look
