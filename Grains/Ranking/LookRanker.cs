@@ -83,7 +83,7 @@ public static partial class LookRanker
             var freshOnly = freshChosen < (int)MathF.Floor(share * (n + 1) + 1e-4f);
             var bestIndex = -1;
             var bestFinal = float.NegativeInfinity;
-            var fallbackIndex = 0;
+            var fallbackIndex = -1;
             var fallbackFinal = float.NegativeInfinity;
             // The best candidates that could be picked at this step, and those held back for the fresh share.
             var contest = default(Contest);
@@ -94,7 +94,7 @@ public static partial class LookRanker
                 if (freshOnly && !pool[i].Fresh)
                 {
                     fallbackContest.Offer(final, i);
-                    if (final > fallbackFinal || (final == fallbackFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[fallbackIndex].Hit.Look.Id) < 0))
+                    if (Ahead(pool, i, final, fallbackIndex, fallbackFinal))
                     {
                         (fallbackIndex, fallbackFinal) = (i, final);
                     }
@@ -103,7 +103,7 @@ public static partial class LookRanker
                 }
 
                 contest.Offer(final, i);
-                if (bestIndex < 0 || final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[bestIndex].Hit.Look.Id) < 0))
+                if (Ahead(pool, i, final, bestIndex, bestFinal))
                 {
                     (bestIndex, bestFinal) = (i, final);
                 }
@@ -144,6 +144,10 @@ public static partial class LookRanker
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(ranked);
     }
+
+    /// <summary>Whether candidate <paramref name="i"/> beats the best so far (none when <paramref name="best"/> is −1); equal scores go to the smaller id.</summary>
+    private static bool Ahead(Candidate[] pool, int i, float final, int best, float bestFinal) =>
+        best < 0 || final > bestFinal || (final == bestFinal && string.CompareOrdinal(pool[i].Hit.Look.Id, pool[best].Hit.Look.Id) < 0);
 
     /// <summary>The dot product of two zero-padded unit vectors of <see cref="Stride"/> floats.</summary>
     private static float PaddedDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
