@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using OtMz.Grains.Catalog;
 
@@ -97,16 +98,28 @@ internal static class ListPages
         GC.WaitForPendingFinalizers();
         GC.Collect();
         Console.WriteLine($"{sequences.Length} sequences of up to {options.Pages} pages of {Limit}; the two paths agree on every page");
+        Console.WriteLine($"load average before the timed runs: {LoadAverage()}");
         var summary = new Dictionary<string, List<(double P50, double P99)>>();
+        void Add(string name, IEnumerable<double> ms)
+        {
+            var sorted = Sorted(ms);
+            summary.TryAdd(name, []);
+            summary[name].Add((Percentile(sorted, 0.50), Percentile(sorted, 0.99)));
+        }
+
         for (var run = 1; run <= options.Runs; run++)
         {
-            foreach (var (name, path) in new[] { ("grain call", grainPath), ("kernel, one thread", kernelPath) })
+            foreach (var (name, path, onThisThread) in new[] { ("grain call", grainPath, false), ("kernel, one thread", kernelPath, true) })
             {
-                var times = await TimeAsync(sequences, options.Pages, path);
-                Report($"run {run}, {name}", times);
-                var all = Sorted(times.Select(t => t.Ms));
-                summary.TryAdd(name, []);
-                summary[name].Add((Percentile(all, 0.50), Percentile(all, 0.99)));
+                var times = await TimeAsync(sequences, options.Pages, path, onThisThread && ThreadCpu.Available);
+                Report($"run {run}, {name}: wall-clock ms per page", times.Select(t => (t.Ms, t.Filters, t.Items)).ToList());
+                Add(name, times.Select(t => t.Ms));
+                if (onThisThread && ThreadCpu.Available)
+                {
+                    // The kernel runs on this thread alone, so its CPU time is its own work, whatever else the cores do.
+                    Report($"run {run}, {name}: CPU ms of the calling thread per page", times.Select(t => (t.CpuMs, t.Filters, t.Items)).ToList());
+                    Add($"{name}, CPU time", times.Select(t => t.CpuMs));
+                }
             }
         }
 
@@ -118,6 +131,7 @@ internal static class ListPages
             Console.WriteLine($"| {name} | {Spread(runs.Select(r => r.P50))} | {Spread(runs.Select(r => r.P99))} |");
         }
 
+        Console.WriteLine($"load average after the timed runs: {LoadAverage()}");
         if (options.BaselinePages > 0)
         {
             Baseline(byShard, sequences, options.BaselinePages);
@@ -126,17 +140,20 @@ internal static class ListPages
         return 0;
     }
 
-    private static async Task<List<(double Ms, int Filters, int Items)>> TimeAsync(Sequence[] sequences, int pages, Func<LookListQuery, Task<LookPage>> path)
+    private static async Task<List<(double Ms, double CpuMs, int Filters, int Items)>> TimeAsync(
+        Sequence[] sequences, int pages, Func<LookListQuery, Task<LookPage>> path, bool threadCpu)
     {
-        var times = new List<(double, int, int)>(sequences.Length * pages);
+        var times = new List<(double, double, int, int)>(sequences.Length * pages);
         foreach (var sequence in sequences)
         {
             var query = sequence.First;
             for (var p = 0; p < pages; p++)
             {
+                var cpu = threadCpu ? ThreadCpu.Milliseconds() : double.NaN;
                 var started = Stopwatch.GetTimestamp();
                 var page = await path(query);
-                times.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, sequence.Filters, page.Items.Length));
+                var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                times.Add((wall, threadCpu ? ThreadCpu.Milliseconds() - cpu : double.NaN, sequence.Filters, page.Items.Length));
                 if (page.NextCursor is null)
                 {
                     break;
@@ -179,6 +196,27 @@ internal static class ListPages
             $"p50 {Percentile(sorted, 0.5):F1} ms, max {sorted[^1]:F1} ms");
     }
 
+    /// <summary>The calling thread's CPU time (Linux: <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>), which time spent waiting for a core leaves out.</summary>
+    private static class ThreadCpu
+    {
+        private const int ThreadCpuTimeClock = 3;
+
+        public static bool Available { get; } = OperatingSystem.IsLinux();
+
+        public static double Milliseconds() =>
+            ClockGetTime(ThreadCpuTimeClock, out var time) == 0 ? time.Seconds * 1e3 + time.Nanoseconds / 1e6 : double.NaN;
+
+        [StructLayout(LayoutKind.Sequential)]
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
+
+        [DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+    }
+
     private static bool Matches(Look look, LookListQuery query) =>
         (query.StyleIndex is not { } style || look.StyleVector[style] >= LookListQuery.StyleThreshold)
         && (query.Gender is not { } gender || look.Gender == gender || (gender != Gender.Unisex && look.Gender == Gender.Unisex))
@@ -208,7 +246,7 @@ internal static class ListPages
     private static void Report(string title, List<(double Ms, int Filters, int Items)> times)
     {
         Console.WriteLine();
-        Console.WriteLine($"{title}: ms per page");
+        Console.WriteLine($"{title}");
         Console.WriteLine("| filters | pages | looks per page | p50 | p90 | p99 | max |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var group in times.GroupBy(t => t.Filters).OrderBy(g => g.Key))
@@ -224,6 +262,10 @@ internal static class ListPages
             Console.WriteLine($"| {name} | {rows.Count} | {rows.Average(r => r.Items):F1} | {Percentile(sorted, 0.5):F3} | {Percentile(sorted, 0.9):F3} | {Percentile(sorted, 0.99):F3} | {sorted[^1]:F3} |");
         }
     }
+
+    /// <summary>Runnable threads over the last 1, 5 and 15 minutes, against this machine's cores: how shared the timed runs were.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double[] Sorted(IEnumerable<double> values) => [.. values.Order()];
 
