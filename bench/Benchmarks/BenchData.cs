@@ -56,9 +56,9 @@ public static class BenchData
     /// <summary>
     /// Starts a one-silo cluster in this process the way the Silo host does, with the 1,000,000-look demo
     /// catalog (or its first <paramref name="lookCount"/> looks) in <see cref="ShardCount"/> shards. Returns once
-    /// every shard has loaded (the silo's catalog warm-up).
+    /// every shard has loaded (the silo's catalog warm-up). <paramref name="configure"/> adds to the silo's set-up.
     /// </summary>
-    public static Task<IHost> StartSiloAsync(int lookCount = LookCount) =>
+    public static Task<IHost> StartSiloAsync(int lookCount = LookCount, Action<ISiloBuilder>? configure = null) =>
         LocalSilo.StartAsync(new HostApplicationBuilderSettings { Args = [] }, new Dictionary<string, string?>
         {
             ["Catalog:DemoLooks"] = lookCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -66,7 +66,7 @@ public static class BenchData
             ["Catalog:DemoSeed"] = CatalogSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "otmz-bench",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, configure);
 
     public static IGrainFactory GrainFactory(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
 }
