@@ -31,9 +31,10 @@ internal static class ListPages
     {
         var (looks, byShard, shards) = Index(options.Looks);
         // The silo's start waits for every shard to load, which on a machine busy with other work can take longer than
-        // the 30 s a grain call may take by default.
-        using var host = await BenchData.StartSiloAsync(options.Looks, silo =>
-            silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5)));
+        // the 30 s a grain call or an activation may take by default.
+        using var host = await BenchData.StartSiloAsync(options.Looks, silo => silo
+            .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5))
+            .Configure<Orleans.Configuration.GrainCollectionOptions>(o => o.ActivationTimeout = TimeSpan.FromMinutes(5)));
         try
         {
             return await MeasureAsync(options, looks, byShard, shards, host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICatalogQueryGrain>(0));
