@@ -69,6 +69,9 @@ public sealed class ClosetGrain(
             Category = patch.Category ?? item.Category,
             StyleVector = patch.StyleVector ?? item.StyleVector,
             StylesCorrected = item.StylesCorrected || patch.StyleVector is not null,
+            Print = patch.Print ?? item.Print,
+            WarmthCorrected = patch.Warmth ?? item.WarmthCorrected,
+            Availability = patch.Availability ?? item.Availability,
         };
         Items[index] = StoredClosetItem.Of(corrected);
         await CommitAsync();
