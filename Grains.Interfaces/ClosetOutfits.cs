@@ -17,23 +17,23 @@ public sealed record OutfitQuery(
 }
 
 /// <summary>One garment of a composed outfit, enough for a client to draw it without reading the closet.</summary>
-[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.outfit-piece")]
-public sealed record OutfitPiece(
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.outfit-item")]
+public sealed record OutfitItem(
     [property: Id(0)] string ItemId,
     [property: Id(1)] GarmentSlot Slot,
     [property: Id(2)] string? Category,
     [property: Id(3)] Colour? Colour,
     [property: Id(4)] string CutoutUrl)
 {
-    public static OutfitPiece Of(ClosetItem item) => new(item.Id, item.Slot!.Value, item.Category,
+    public static OutfitItem Of(ClosetItem item) => new(item.Id, item.Slot!.Value, item.Category,
         item.Colours.IsDefaultOrEmpty ? null : item.Colours[0].Colour, $"/api/v1/users/me/closet/items/{item.Id}/cutout");
 }
 
-/// <summary>An outfit composed from the user's closet: its stable id (from its items), pieces in slot order, score and reasons.</summary>
+/// <summary>An outfit composed from the user's closet: its stable id (from its items), items in slot order, score and reasons.</summary>
 [GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.closet-outfit")]
 public sealed record ClosetOutfit(
     [property: Id(0)] string Id,
-    [property: Id(1)] ImmutableArray<OutfitPiece> Pieces,
+    [property: Id(1)] ImmutableArray<OutfitItem> Items,
     [property: Id(2)] float Score,
     [property: Id(3)] ImmutableArray<Reason> Reasons);
 
@@ -53,7 +53,7 @@ public sealed record OutfitRecommendations(
     [property: Id(0)] long Version,
     [property: Id(1)] DateTimeOffset GeneratedAt,
     [property: Id(2)] DateOnly Day,
-    [property: Id(3)] Occasion Occasion,
+    [property: Id(3)] Occasion? Occasion,
     [property: Id(4)] OutfitWeather Weather,
     [property: Id(5)] ImmutableArray<ClosetOutfit> Items,
     [property: Id(6)] string? EmptyReason);
