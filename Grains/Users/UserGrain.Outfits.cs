@@ -19,7 +19,7 @@ public sealed partial class UserGrain
     /// <summary>The default list at its version, and the composition behind it (the list a like is measured against).</summary>
     private (OutfitRecommendations List, OutfitComposition Composition)? _outfits;
 
-    /// <summary>The closet version of the last outfits pushed while the closet was empty; see <see cref="ShouldPushOutfits"/>.</summary>
+    /// <summary>The closet version at which the devices got the empty closet's empty list (by push or snapshot); see <see cref="ShouldPushOutfits"/>.</summary>
     private long? _emptyOutfitsPushedAt;
 
     public async Task<OutfitRecommendations> GetOutfits(OutfitQuery query)

@@ -63,6 +63,7 @@ public sealed partial class UserGrain
             _ledger.Known<AdsPart>(snapshot.Ads.Version);
             _ledger.Known<ClosetPart>(snapshot.Closet.Version);
             _ledger.Known<OutfitsPart>(snapshot.Outfits.Version);
+            _emptyOutfitsPushedAt = closet.Style.ItemCount == 0 ? closet.Version : null;
         }
 
         return snapshot;
