@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace OtMz.Api.Infrastructure;
@@ -9,7 +10,7 @@ namespace OtMz.Api.Infrastructure;
 /// the whole body for broken multipart framing),
 /// oversized ones 413, a silo that cannot be reached 503, and anything else a 500 that leaks nothing.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,6 +36,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The multipart body could not be read.",
+            },
+            BadHttpRequestException bad when UnboundParameter(bad.Message) is { } parameter => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [parameter.Name] = [$"'{parameter.Value}' is not a valid {parameter.Type}."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "A parameter could not be read.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -63,6 +72,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The parameter named in the framework's binding failure ('Failed to bind parameter "int? limit" from "many".'),
+    /// so the answer names the field like every other refusal; null for any other message.
+    /// </summary>
+    internal static (string Name, string Type, string Value)? UnboundParameter(string message) =>
+        UnboundPattern().Match(message) is { Success: true } match
+            ? (match.Groups["name"].Value, TypeName(match.Groups["type"].Value.TrimEnd('?')), match.Groups["value"].Value)
+            : null;
+
+    private static string TypeName(string type) => type switch
+    {
+        "int" or "long" or "Int32" or "Int64" => "whole number",
+        "float" or "double" or "Single" or "Double" => "number",
+        "bool" or "Boolean" => "true or false",
+        _ => type,
+    };
+
+    [GeneratedRegex("""\AFailed to bind parameter "(?<type>[^" ]+) (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.\z""", RegexOptions.Singleline)]
+    private static partial Regex UnboundPattern();
 
     /// <summary>"$.signals[0].type" becomes "signals[0].type"; the body itself is "$".</summary>
     private static string FieldOf(string? path) =>

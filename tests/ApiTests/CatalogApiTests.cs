@@ -92,8 +92,8 @@ public class CatalogApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await (await factory.CreateClient().GetAsync($"/api/v1/looks?{query}")).AssertProblem(HttpStatusCode.BadRequest, field);
 
     [Fact]
-    public async Task ALimitThatIsNotANumberIsAProblem() =>
-        await (await factory.CreateClient().GetAsync("/api/v1/looks?limit=many")).AssertProblem(HttpStatusCode.BadRequest);
+    public async Task ALimitThatIsNotANumberIsAProblemNamingIt() =>
+        await (await factory.CreateClient().GetAsync("/api/v1/looks?limit=many")).AssertProblem(HttpStatusCode.BadRequest, "limit");
 
     [Theory]
     [InlineData(1)]

@@ -107,6 +107,7 @@ public class OutfitsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("k=0", "k")]
     [InlineData("k=21", "k")]
+    [InlineData("k=many", "k")]
     [InlineData("occasion=gala", "occasion")]
     [InlineData("date=tomorrow", "date")]
     [InlineData("date=+15", "date")]
