@@ -134,8 +134,15 @@ public static class OutfitReasons
 
             case 6:
             {
-                scorer.Repeat(set, out var age);
-                return new Reason("repeat", null, contribution, $"Much like an outfit you wore {Ago(age)}");
+                var repeat = scorer.Repeat(set, out var age);
+                var overlap = repeat / (1f - age / (float)OutfitScorer.RepeatWindowDays);
+                var text = overlap switch
+                {
+                    >= 0.999f => $"You wore this outfit {Ago(age)}",
+                    >= 0.5f => $"Much like an outfit you wore {Ago(age)}",
+                    _ => $"Shares pieces with an outfit you wore {Ago(age)}",
+                };
+                return new Reason("repeat", null, contribution, text);
             }
 
             default:

@@ -240,7 +240,7 @@ public class OutfitComposerTests
         var repeated = Assert.Single(outfits, o => o.Ids().SequenceEqual(["t1", "b1"]));
         Assert.True(repeated.Terms.Novelty < 1);
         Assert.NotEqual(repeated, outfits[0]);
-        Assert.Contains(repeated.Reasons, r => r.Kind == "repeat" && r.Text.Contains("20 days ago"));
+        Assert.Contains(repeated.Reasons, r => r.Kind == "repeat" && r.Text == "You wore this outfit 20 days ago");
     }
 
     [Fact]
