@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OtMz.Grains.Demo;
 using OtMz.Grains.Outfits;
 
@@ -6,7 +7,8 @@ namespace OtMz.UnitTests.Outfits;
 /// <summary>
 /// The generated suite of issue 18: 1,000 seeded closets, each composed for a temperature in −15..35 °C, rain or
 /// none and an occasion (or none); no outfit returned may break a hard rule, and a closet gets outfits exactly when
-/// its available pieces can make one.
+/// its available pieces can make one. Half the requests carry a taste, a colour affinity, a wear history, feedback
+/// and moved weights, so that every term takes part.
 /// </summary>
 public class OutfitComposerSuiteTests
 {
@@ -27,7 +29,8 @@ public class OutfitComposerSuiteTests
             var rain = random.Next(2) == 0 ? 0f : 1 + 20 * (float)random.NextDouble();
             Occasion? occasion = random.Next(7) is var o && o < occasions.Length ? occasions[o] : null;
             var k = random.Next(1, 11);
-            var request = new OutfitRequest(closet, null, null, temperature, rain, occasion, DemoCloset.Today, K: k);
+            var request = new OutfitRequest(closet, Taste(random), Affinity(random), temperature, rain, occasion, DemoCloset.Today,
+                History(random, closet), Feedback(random, closet), Weights(random), k);
             var result = OutfitComposer.Compose(request);
             var what = $"seed {seed}, {closet.Length} items, {temperature:0.0} °C, {rain:0.0} mm, {occasion}, k {k}";
 
@@ -70,6 +73,36 @@ public class OutfitComposerSuiteTests
         // The suite is only worth its name if it exercises both answers.
         Assert.True(outfits > 2000, $"{outfits} outfits");
         Assert.True(empty > 50, $"{empty} empty closets");
+    }
+
+    private static float[]? Taste(Random random) =>
+        random.Next(2) == 0 ? null : [.. Enumerable.Range(0, StyleTaxonomy.Count).Select(_ => (float)random.NextDouble())];
+
+    private static float[]? Affinity(Random random) =>
+        random.Next(2) == 0 ? null : [.. Enumerable.Range(0, Enum.GetValues<Colour>().Length).Select(_ => (float)random.NextDouble())];
+
+    private static string[] SomeIds(Random random, ClosetItem[] closet) =>
+        closet.Length == 0 ? [] : [.. Enumerable.Range(0, random.Next(2, 6)).Select(_ => closet[random.Next(closet.Length)].Id).Distinct()];
+
+    private static WornOutfit[]? History(Random random, ClosetItem[] closet) =>
+        random.Next(2) == 0 ? null : [.. Enumerable.Range(0, random.Next(0, 12)).Select(d => new WornOutfit([.. SomeIds(random, closet)], DemoCloset.Today.AddDays(-random.Next(0, 40))))];
+
+    private static OutfitFeedback? Feedback(Random random, ClosetItem[] closet) =>
+        random.Next(2) == 0 ? null : new OutfitFeedback(
+            [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => SomeIds(random, closet).ToImmutableArray())],
+            [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => SomeIds(random, closet).ToImmutableArray())]);
+
+    private static ComposerWeights? Weights(Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            return null;
+        }
+
+        var terms = new OutfitTerms(Next(random), Next(random), Next(random), Next(random), Next(random), Next(random), Next(random), Next(random));
+        return ComposerWeights.Default.Update(terms, [new OutfitTerms(0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0f)], random.Next(2) == 0);
+
+        static float Next(Random random) => (float)random.NextDouble();
     }
 
     private static bool Wearable(ClosetItem item, GarmentSlot slot, float temperature) =>
