@@ -31,11 +31,11 @@ public sealed record OutfitRequest(
     ComposerWeights? Weights = null,
     int K = 5)
 {
-    /// <summary>The temperature the rules and scores use.</summary>
-    public float Temperature => TemperatureC ?? WarmthFit.DefaultTemperatureC;
+    /// <summary>The temperature the rules and scores use: the day's, or the default when it is unknown or not a number.</summary>
+    public float Temperature => TemperatureC is { } t && float.IsFinite(t) ? t : WarmthFit.DefaultTemperatureC;
 
-    /// <summary>The precipitation the scores use.</summary>
-    public float Precipitation => PrecipitationMm ?? 0f;
+    /// <summary>The precipitation the scores use: the day's, or none when it is unknown or not a number.</summary>
+    public float Precipitation => PrecipitationMm is { } p && float.IsFinite(p) ? p : 0f;
 }
 
 /// <summary>An outfit the user wore: its items' ids and the day.</summary>

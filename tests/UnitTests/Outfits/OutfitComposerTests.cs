@@ -256,6 +256,8 @@ public class OutfitComposerTests
         var unknown = OutfitComposer.Compose(Request(Basic(), temperature: null, rain: null));
         var mild = OutfitComposer.Compose(Request(Basic(), temperature: WarmthFit.DefaultTemperatureC, rain: 0));
         Assert.Equal(mild.Outfits.Select(o => o.Id), unknown.Outfits.Select(o => o.Id));
+        var nonsense = OutfitComposer.Compose(Request(Basic(), temperature: float.NaN, rain: float.PositiveInfinity));
+        Assert.Equal(mild.Outfits.Select(o => o.Id), nonsense.Outfits.Select(o => o.Id));
     }
 
     [Fact]
