@@ -58,12 +58,11 @@ public static class ColourHarmony
     /// <summary>The score of each relation before the accent and print penalties.</summary>
     public static float ScoreOf(ColourRelation relation) => relation switch
     {
-        ColourRelation.OneAccent => 1f,
+        ColourRelation.OneAccent or ColourRelation.Neutral => 1f,
         ColourRelation.Tonal => 0.95f,
         ColourRelation.Analogous => 0.9f,
         ColourRelation.Complementary => 0.85f,
         ColourRelation.Pastel => 0.85f,
-        ColourRelation.Neutral => 0.85f,
         ColourRelation.Triadic => 0.6f,
         _ => 0.3f,
     };

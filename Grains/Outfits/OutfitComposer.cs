@@ -34,6 +34,9 @@ public static partial class OutfitComposer
     /// </summary>
     public const float Diversity = 0.15f;
 
+    /// <summary>How many bases, spread over the ranking, stand for a typical outfit when reasons are weighed.</summary>
+    public const int BaselineSample = 32;
+
     /// <summary>The outer warmth assumed for a base that will get an outer, before it has one.</summary>
     private const float TypicalOuterWarmth = GarmentWarmth.Warm;
 
@@ -94,7 +97,15 @@ public static partial class OutfitComposer
             candidates.Add(CompleteBase(scorer, bases[i].A, bases[i].B, outers, needsOuter, shoes, bags));
         }
 
-        return new OutfitComposition(Pick(scorer, candidates, request.K), null);
+        // Reasons compare an outfit with a typical one: bases spread evenly over the whole ranking, completed alike.
+        var typical = new List<OutfitTerms>(BaselineSample);
+        var stride = Math.Max(1, bases.Count / BaselineSample);
+        for (var i = stride / 2; i < bases.Count && typical.Count < BaselineSample; i += stride)
+        {
+            typical.Add(i < beam ? candidates[i].Terms : CompleteBase(scorer, bases[i].A, bases[i].B, outers, needsOuter, shoes, bags).Terms);
+        }
+
+        return new OutfitComposition(Pick(scorer, candidates, request.K, OutfitReasons.Means(typical)), null);
     }
 
     /// <summary>A completed outfit: its piece indexes in slot order, its terms and its score.</summary>
@@ -253,9 +264,8 @@ public static partial class OutfitComposer
     /// The top <paramref name="k"/> by score, each lowered by <see cref="Diversity"/> × its largest clothing overlap with
     /// the outfits already picked (maximal marginal relevance); ties by the pieces' ids.
     /// </summary>
-    private static ImmutableArray<ComposedOutfit> Pick(OutfitScorer scorer, List<Candidate> candidates, int k)
+    private static ImmutableArray<ComposedOutfit> Pick(OutfitScorer scorer, List<Candidate> candidates, int k, OutfitTerms baseline)
     {
-        var baseline = OutfitReasons.Means(candidates.Select(c => c.Terms));
         var picked = new List<Candidate>(k);
         var taken = new bool[candidates.Count];
         while (picked.Count < k)

@@ -5,8 +5,10 @@ namespace OtMz.Grains.Outfits;
 
 /// <summary>
 /// Why a composed outfit (or a suggested piece) ranks where it does, in the platform's <see cref="Reason"/> shape. A
-/// term's contribution is its weight × (its value − its mean over the candidates the pick was chosen from) / the sum of
-/// the weights: how much of the score gap to an average candidate the term explains. Style, taste and occasion are
+/// term's contribution is its weight × (its value − its mean over a baseline) / the sum of the weights: how much of
+/// the score gap to a typical alternative the term explains. For a composed outfit the baseline is a sample of bases
+/// spread evenly over the whole ranking, completed as the picks were (<see cref="OutfitComposer.BaselineSample"/>);
+/// for a suggested piece it is all the candidates for its slot. Style, taste and occasion are
 /// named only when they lift the pick, a repeat only when it holds the pick down, and colour, weather, freshness and
 /// feedback either way; a term must move the score by at least <see cref="MinContribution"/>, and at most
 /// <see cref="MaxReasons"/> are kept, strongest first. Kinds: style, colour, weather, occasion, fresh, repeat, liked.
@@ -132,8 +134,15 @@ public static class OutfitReasons
 
             case 6:
             {
-                scorer.Repeat(set, out var age);
-                return new Reason("repeat", null, contribution, $"Much like an outfit you wore {Ago(age)}");
+                var repeat = scorer.Repeat(set, out var age);
+                var overlap = repeat / (1f - age / (float)OutfitScorer.RepeatWindowDays);
+                var text = overlap switch
+                {
+                    >= 0.999f => $"You wore this outfit {Ago(age)}",
+                    >= 0.5f => $"Much like an outfit you wore {Ago(age)}",
+                    _ => $"Shares pieces with an outfit you wore {Ago(age)}",
+                };
+                return new Reason("repeat", null, contribution, text);
             }
 
             default:
@@ -208,8 +217,10 @@ public static class OutfitReasons
             }
         }
 
-        return latest is null ? "Pieces you wore lately" : $"{latest.Source.Describe()} was worn {Ago(latest.DaysSinceWorn!.Value)}";
+        return latest is null ? "Pieces you wore lately" : $"You wore {Lower(latest.Source.Describe())} {Ago(latest.DaysSinceWorn!.Value)}";
     }
+
+    private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     private static string Ago(int days) => days switch
     {

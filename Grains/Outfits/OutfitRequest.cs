@@ -8,7 +8,7 @@ namespace OtMz.Grains.Outfits;
 /// weights, and how many outfits to return. The user grain fills it from its state; the composer keeps nothing.
 /// </summary>
 /// <param name="Items">The whole closet; items that are not available or have no slot are skipped, not errors.</param>
-/// <param name="Taste">The user's taste, 23 floats (any length; it is normalised); null for a new user, when the taste term is neutral.</param>
+/// <param name="Taste">The user's taste, 23 floats in style order (normalised here); null for a new user, or anything else that is not 23 floats with a direction, makes the taste term neutral.</param>
 /// <param name="ColourAffinity">21 non-negative floats in <see cref="Colour"/> order, or null; scaled by its largest entry.</param>
 /// <param name="TemperatureC">The day's temperature; null when unknown, then <see cref="WarmthFit.DefaultTemperatureC"/>.</param>
 /// <param name="PrecipitationMm">The day's precipitation; null when unknown, then dry.</param>
@@ -31,11 +31,11 @@ public sealed record OutfitRequest(
     ComposerWeights? Weights = null,
     int K = 5)
 {
-    /// <summary>The temperature the rules and scores use.</summary>
-    public float Temperature => TemperatureC ?? WarmthFit.DefaultTemperatureC;
+    /// <summary>The temperature the rules and scores use: the day's, or the default when it is unknown or not a number.</summary>
+    public float Temperature => TemperatureC is { } t && float.IsFinite(t) ? t : WarmthFit.DefaultTemperatureC;
 
-    /// <summary>The precipitation the scores use.</summary>
-    public float Precipitation => PrecipitationMm ?? 0f;
+    /// <summary>The precipitation the scores use: the day's, or none when it is unknown or not a number.</summary>
+    public float Precipitation => PrecipitationMm is { } p && float.IsFinite(p) ? p : 0f;
 }
 
 /// <summary>An outfit the user wore: its items' ids and the day.</summary>

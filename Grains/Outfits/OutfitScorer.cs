@@ -7,7 +7,7 @@ namespace OtMz.Grains.Outfits;
 /// the closet (or over the fixed pieces and the candidates of a completion) and asks it for thousands of sets, so
 /// <see cref="Terms"/> allocates nothing. The formulas are in docs/outfits.md, "Scoring".
 /// </summary>
-internal sealed class OutfitScorer
+internal sealed partial class OutfitScorer
 {
     /// <summary>Days after which a worn piece counts as fully fresh again.</summary>
     public const int FreshWindowDays = 14;
@@ -31,7 +31,12 @@ internal sealed class OutfitScorer
     public readonly float[]? TasteUnit;
     private readonly float[]? _affinity;
     private readonly Dictionary<long, int> _pairFeedback = [];
-    private readonly (int[] Indexes, int Size, int AgeDays)[] _recent;
+    private readonly bool[] _inFeedback;
+    private readonly (int Size, int AgeDays)[] _recent;
+
+    // Bit r of a piece's mask: the piece was in recent outfit r. Most sets share nothing with what was worn lately,
+    // and the masks say so without a look at any outfit.
+    private readonly ulong[] _recentMask;
 
     public OutfitScorer(OutfitRequest request, IReadOnlyList<OutfitPiece> pieces)
     {
@@ -58,16 +63,15 @@ internal sealed class OutfitScorer
             Pieces[i] = Prepare(pieces[i], lastWorn[i], request.Day);
         }
 
+        _inFeedback = new bool[pieces.Count];
         if (request.Feedback is { } feedback)
         {
             AddPairs(feedback.Liked, +1, indexById);
             AddPairs(feedback.Disliked, -1, indexById);
         }
 
-        _recent = [.. (request.History ?? [])
-            .Select(w => (Worn: w, Age: request.Day.DayNumber - w.Day.DayNumber))
-            .Where(x => x.Age is >= 0 and < RepeatWindowDays && !x.Worn.ItemIds.IsDefaultOrEmpty)
-            .Select(x => (Indexes(x.Worn.ItemIds, indexById), x.Worn.ItemIds.Distinct(StringComparer.Ordinal).Count(), x.Age))];
+        _recentMask = new ulong[pieces.Count];
+        _recent = Recent(request, indexById, _recentMask);
     }
 
     /// <summary>A piece with what the terms need of it on its own.</summary>
@@ -160,7 +164,7 @@ internal sealed class OutfitScorer
             {
                 coherence += VectorMath.Dot(unit, Pieces[set[b]].Unit);
                 pairs++;
-                if (_pairFeedback.Count > 0 && _pairFeedback.TryGetValue(PairKey(set[a], set[b]), out var sign))
+                if (_inFeedback[set[a]] && _inFeedback[set[b]] && _pairFeedback.TryGetValue(PairKey(set[a], set[b]), out var sign))
                 {
                     feedback += Math.Sign(sign);
                 }
@@ -210,21 +214,25 @@ internal sealed class OutfitScorer
     /// <summary>How much the set repeats an outfit worn lately (Jaccard overlap × (1 − age / window)), and how many days ago.</summary>
     public float Repeat(ReadOnlySpan<int> set, out int ageDays)
     {
-        var worst = 0f;
         ageDays = -1;
-        foreach (var (indexes, size, age) in _recent)
+        var touched = 0UL;
+        foreach (var i in set)
         {
+            touched |= _recentMask[i];
+        }
+
+        var worst = 0f;
+        while (touched != 0)
+        {
+            var r = System.Numerics.BitOperations.TrailingZeroCount(touched);
+            touched &= touched - 1;
             var shared = 0;
             foreach (var i in set)
             {
-                shared += Array.IndexOf(indexes, i) >= 0 ? 1 : 0;
+                shared += (int)((_recentMask[i] >> r) & 1);
             }
 
-            if (shared == 0)
-            {
-                continue;
-            }
-
+            var (size, age) = _recent[r];
             var repeat = shared / (float)(set.Length + size - shared) * (1f - age / (float)RepeatWindowDays);
             if (repeat > worst)
             {
@@ -285,86 +293,5 @@ internal sealed class OutfitScorer
         Span<Colour> accents = stackalloc Colour[Colours];
         var count = Accents(colourWeight, accents);
         return ColourHarmony.Judge(accents[..count], printed);
-    }
-
-    private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-
-    private void AddPairs(IEnumerable<System.Collections.Immutable.ImmutableArray<string>> outfits, int sign, Dictionary<string, int> indexById)
-    {
-        foreach (var outfit in outfits)
-        {
-            if (outfit.IsDefaultOrEmpty)
-            {
-                continue;
-            }
-
-            var indexes = Indexes(outfit, indexById);
-            for (var a = 0; a < indexes.Length; a++)
-            {
-                for (var b = a + 1; b < indexes.Length; b++)
-                {
-                    var key = PairKey(indexes[a], indexes[b]);
-                    _pairFeedback[key] = _pairFeedback.GetValueOrDefault(key) + sign;
-                }
-            }
-        }
-    }
-
-    private static int[] Indexes(System.Collections.Immutable.ImmutableArray<string> ids, Dictionary<string, int> indexById) =>
-        [.. ids.Select(id => indexById.TryGetValue(id, out var i) ? i : -1).Where(i => i >= 0).Distinct()];
-
-    /// <summary>Each piece's latest wear: its own log, or a worn outfit of the history that holds it, whichever is later.</summary>
-    private static DateOnly?[] LastWorn(OutfitRequest request, Dictionary<string, int> indexById, IReadOnlyList<OutfitPiece> pieces)
-    {
-        var last = new DateOnly?[pieces.Count];
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            // The log is newest first; composing for an earlier day ignores the wears after it.
-            if (pieces[i].Item is { WornOn.IsDefault: false } item)
-            {
-                foreach (var day in item.WornOn)
-                {
-                    if (day <= request.Day)
-                    {
-                        last[i] = day;
-                        break;
-                    }
-                }
-            }
-        }
-
-        foreach (var worn in request.History ?? [])
-        {
-            if (worn.Day > request.Day || worn.ItemIds.IsDefault)
-            {
-                continue;
-            }
-
-            foreach (var id in worn.ItemIds)
-            {
-                if (indexById.TryGetValue(id, out var i) && (last[i] is null || last[i] < worn.Day))
-                {
-                    last[i] = worn.Day;
-                }
-            }
-        }
-
-        return last;
-    }
-
-    private static float[]? ScaledAffinity(float[]? affinity)
-    {
-        if (affinity is null || affinity.Length != Colours)
-        {
-            return null;
-        }
-
-        var max = 0f;
-        foreach (var value in affinity)
-        {
-            max = float.IsFinite(value) ? MathF.Max(max, value) : max;
-        }
-
-        return max > 0 ? [.. affinity.Select(v => float.IsFinite(v) ? Math.Clamp(v / max, 0f, 1f) : 0f)] : null;
     }
 }

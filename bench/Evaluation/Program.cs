@@ -2,6 +2,20 @@ using System.Collections.Immutable;
 using OtMz.Evaluation;
 
 // dotnet run -c Release --project bench/Evaluation -- --users 200 --rounds 10 --seeds 1,2,3 --out evaluation.json
+// dotnet run -c Release --project bench/Evaluation -- outfits   (the composer's fill-in-the-blank bench, OutfitFillInTheBlank.cs)
+if (args is ["outfits", .. var outfitArgs])
+{
+    try
+    {
+        return OutfitFillInTheBlank.RunCommand(outfitArgs, Console.Out);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+}
+
 EvaluationOptions options;
 ImmutableArray<OfflineVariant> variants;
 try
