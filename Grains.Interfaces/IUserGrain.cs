@@ -55,4 +55,16 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Erases the user: taste, signals, and the closet grain's items and pictures.</summary>
     [Alias("erase")]
     Task Erase();
+
+    /// <summary>Outfits composed from the closet's available items for a day and an occasion (OutfitsUpdated pushes the default query's).</summary>
+    [Alias("outfits")]
+    Task<OutfitRecommendations> GetOutfits(OutfitQuery query);
+
+    /// <summary>A like, save or dislike of a composed outfit: moves the taste and the composer's weights.</summary>
+    [Alias("outfit-signal")]
+    Task<SignalBatchResult> ApplyOutfitSignal(OutfitSignal signal);
+
+    /// <summary>Suggestions for the slots the given closet items or catalog garment leave open.</summary>
+    [Alias("complete")]
+    Task<CompletionResult> CompleteOutfit(CompletionQuery query);
 }

@@ -24,7 +24,7 @@ public static class ClosetApi
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxUpload))
             .WithName("UploadClosetItem")
-            .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot' and 'category'): detected colours, styles and a cutout.")
+            .WithSummary("Adds a garment from a photo (multipart 'image', optional 'slot', 'category' and 'print'): detected colours, styles and a cutout.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
@@ -32,7 +32,7 @@ public static class ClosetApi
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         items.MapGet("/", ListItems).WithName("ListClosetItems").WithSummary("The caller's closet, oldest first, and its style stat.");
         items.MapGet("/{id}", GetItem).WithName("GetClosetItem").WithSummary("One closet item.").ProducesProblem(StatusCodes.Status404NotFound);
-        items.MapPatch("/{id}", CorrectItem).WithName("CorrectClosetItem").WithSummary("Corrects an item's slot, category or styles.")
+        items.MapPatch("/{id}", CorrectItem).WithName("CorrectClosetItem").WithSummary("Corrects an item's slot, category, styles, print or warmth, or sets its availability.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         items.MapDelete("/{id}", DeleteItem).WithName("DeleteClosetItem").WithSummary("Removes an item and its pictures.")
@@ -50,10 +50,11 @@ public static class ClosetApi
 
     public static async Task<Results<Created<ClosetItemView>, ProblemHttpResult>> UploadItem(
         [AsParameters] ApiServices api, ClaimsPrincipal user, IImageAnalyser analyser, IOptions<VisionOptions> vision,
-        IFormFile? image, [FromForm] string? slot, [FromForm] string? category, CancellationToken cancellationToken)
+        IFormFile? image, [FromForm] string? slot, [FromForm] string? category, [FromForm] string? print, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var (slotValue, categoryValue) = ParseSlotAndCategory(slot, category, errors);
+        var printValue = WireNames.ParseOptional<Print>(string.IsNullOrWhiteSpace(print) ? null : print.Trim(), "print", errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -69,7 +70,8 @@ public static class ClosetApi
         var photoId = await ImageUploads.StoreAsync(api.Grains, analysis.Photo, userId);
         var cutoutId = await ImageUploads.StoreAsync(api.Grains, analysis.Cutout ?? analysis.Photo, userId);
         var item = new ClosetItem($"item-{Guid.CreateVersion7():N}", slotValue, categoryValue, analysis.Colours,
-            StyleVector.Create(analysis.StyleProbabilities), photoId, cutoutId, api.Time.GetUtcNow(), StyleModel: analysis.StyleModel);
+            StyleVector.Create(analysis.StyleProbabilities), photoId, cutoutId, api.Time.GetUtcNow(), StyleModel: analysis.StyleModel,
+            Print: printValue);
         var result = await api.Closet(user).Add(item);
         if (result.Item is null)
         {
@@ -114,17 +116,22 @@ public static class ClosetApi
         }
 
         var styles = ParseStyles(input, errors);
+        if (input.Warmth is { } warmth && !GarmentWarmth.IsValid(warmth))
+        {
+            errors.Add(new FieldError("warmth", $"Warmth is {GarmentWarmth.SummerOnly} (summer only) to {GarmentWarmth.Heavy} (heavy), not {warmth}."));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        if (input.Slot is null && input.Category is null && styles is null)
+        if (input is { Slot: null, Category: null, Print: null, Warmth: null, Availability: null } && styles is null)
         {
-            return Problems.Validation("$", "Give at least one of slot, category, styles or styleVector.");
+            return Problems.Validation("$", "Give at least one of slot, category, styles, styleVector, print, warmth or availability.");
         }
 
-        var result = await grain.Correct(id, new ClosetItemPatch(slot, category, styles));
+        var result = await grain.Correct(id, new ClosetItemPatch(slot, category, styles, input.Print, input.Warmth, input.Availability));
         return result.Item is { } item ? TypedResults.Ok(ClosetItemView.Of(item)) : NoSuchItem(id);
     }
 

@@ -14,7 +14,7 @@ namespace OtMz.Grains.Closet;
 /// style stat (<see cref="ClosetStyleStat"/>) and tells the user grain, which pushes it and re-ranks looks if the
 /// ranking weighs the closet.
 /// </summary>
-public sealed class ClosetGrain(
+public sealed partial class ClosetGrain(
     [PersistentState("closet", "users")] IPersistentState<ClosetState> state,
     IOptions<TasteOptions> tasteOptions,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
@@ -69,6 +69,9 @@ public sealed class ClosetGrain(
             Category = patch.Category ?? item.Category,
             StyleVector = patch.StyleVector ?? item.StyleVector,
             StylesCorrected = item.StylesCorrected || patch.StyleVector is not null,
+            Print = patch.Print ?? item.Print,
+            WarmthCorrected = patch.Warmth ?? item.WarmthCorrected,
+            Availability = patch.Availability ?? item.Availability,
         };
         Items[index] = StoredClosetItem.Of(corrected);
         await CommitAsync();

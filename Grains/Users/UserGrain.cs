@@ -213,6 +213,7 @@ public sealed partial class UserGrain(
         await GrainFactory.GetGrain<IClosetGrain>(UserId).Erase();
         await state.ClearStateAsync();
         _closet = null;
+        _contents = null;
         InvalidateCaches();
         _ledger.Clear();
         logger.LogInformation("{UserId} erased", UserId);

@@ -60,5 +60,9 @@ public sealed class UserState
     [Id(16)]
     public LookEngagement Engagement { get; set; } = new();
 
+    /// <summary>The composer's weights and the outfits the user liked and disliked.</summary>
+    [Id(17)]
+    public OutfitPreferences Outfits { get; set; } = new();
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }
