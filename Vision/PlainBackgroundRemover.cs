@@ -73,7 +73,7 @@ public sealed class PlainBackgroundRemover : IBackgroundRemover
     /// <summary>A garment this far (ΔE*ab) from the backdrop has an edge strong enough to ring visibly after JPEG.</summary>
     private const float RingingEdge = 30f;
 
-    /// <summary>Bounds of the faint level, in thresholds, around Otsu's split of the garment's distances.</summary>
+    /// <summary>Bounds of the faint level, in thresholds, around Otsu's split of the distances beyond the threshold.</summary>
     private const float MinFaintFactor = 2f;
     private const float MaxFaintFactor = 5f;
 
