@@ -7,8 +7,10 @@ namespace OtMz.Vision;
 
 /// <summary>
 /// The upload pipeline: one decode at the stored photo's size, a reduced copy for analysis, then the background
-/// remover (garments only), the colour analyser over the foreground and the style model. The style model batches
-/// concurrent uploads itself, so a bulk import's parallel requests share inference runs.
+/// remover, the colour analyser over the foreground and the style model. Garments and catalog looks take their
+/// palette from the same foreground, so a look's backdrop is no more a colour of the look than a garment's is; only
+/// a garment gets a cutout. The style model batches concurrent uploads itself, so a bulk import's parallel requests
+/// share inference runs.
 /// </summary>
 public sealed class ImageAnalyser(
     ImageIntake intake,
@@ -28,11 +30,10 @@ public sealed class ImageAnalyser(
         using var photo = intake.Decode(bytes.Span, options.Value.PhotoSide);
         using var analysed = Reduce(photo, options.Value.AnalysisSide);
 
+        var mask = backgroundRemover.Remove(analysed);
         EncodedPicture? cutout = null;
-        ForegroundMask? mask = null;
         if (kind == ImageKind.Garment)
         {
-            mask = backgroundRemover.Remove(analysed);
             var crop = CutoutEncoder.CropRect(mask);
             cutout = new EncodedPicture("image/png", CutoutEncoder.EncodePng(analysed, mask), crop.Width, crop.Height);
         }
@@ -40,10 +41,9 @@ public sealed class ImageAnalyser(
         var colours = ColourAnalyser.Analyse(analysed, mask);
         var styles = (await styleModel.PredictAsync([analysed], cancellationToken))[0];
         var stored = new EncodedPicture("image/jpeg", EncodeJpeg(photo), photo.Width, photo.Height);
-        logger.LogDebug("Analysed a {Width}x{Height} {Kind} in {Elapsed} ms", photo.SourceWidth, photo.SourceHeight, kind,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new ImageAnalysis(stored, cutout, colours, styles, styleModel.Info.Name,
-            mask is null ? null : backgroundRemover.Name);
+        logger.LogDebug("Analysed a {Width}x{Height} {Kind} in {Elapsed} ms; cutout confidence {Confidence} ({Doubt})", photo.SourceWidth,
+            photo.SourceHeight, kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, mask.Confidence, mask.Doubt);
+        return new ImageAnalysis(stored, cutout, colours, styles, styleModel.Info.Name, backgroundRemover.Name, mask.Confidence, mask.Doubt);
     }
 
     private static DecodedImage Reduce(DecodedImage image, int maxSide)

@@ -71,7 +71,7 @@ public static class ClosetApi
         var cutoutId = await ImageUploads.StoreAsync(api.Grains, analysis.Cutout ?? analysis.Photo, userId);
         var item = new ClosetItem($"item-{Guid.CreateVersion7():N}", slotValue, categoryValue, analysis.Colours,
             StyleVector.Create(analysis.StyleProbabilities), photoId, cutoutId, api.Time.GetUtcNow(), StyleModel: analysis.StyleModel,
-            Print: printValue);
+            CutoutUncertain: analysis.CutoutUncertain, Print: printValue);
         var result = await api.Closet(user).Add(item);
         if (result.Item is null)
         {

@@ -131,7 +131,9 @@ public sealed class OnnxBackgroundRemover : IBackgroundRemover, IDisposable
             }
         }
 
-        return new ForegroundMask(targetWidth, targetHeight, alpha);
+        // A model gives no backdrop to judge, so its mask is judged by its shape alone (CutoutConfidence).
+        var (confidence, doubt) = CutoutConfidence.OfShape(alpha, targetWidth, targetHeight);
+        return new ForegroundMask(targetWidth, targetHeight, alpha, confidence, doubt);
     }
 
     private InvalidDataException Refuse(string reason) => new($"Segmentation model '{_path}' does not fit the segmentation model contract: {reason}.");

@@ -1,6 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using OtMz.VisionTrainer.Cutouts;
 using OtMz.VisionTrainer.Model;
+
+if (args is ["cutouts", ..])
+{
+    return CutoutCommand.Run(args[1..]);
+}
 
 // Writes the default style model: renders the training pictures, trains the head and writes the .onnx file. Run from
 // the repository root, the default output is the committed file the Api ships (Vision/Models); a relative path
@@ -18,6 +24,7 @@ for (var i = 0; i < args.Length; i++)
     else if (args[i] is "-h" or "--help")
     {
         Console.WriteLine("usage: VisionTrainer [<output.onnx>] [--seed <n>]   (default output Vision/Models/" + DefaultStyleModel.FileName + ")");
+        Console.WriteLine("       VisionTrainer cutouts [--count <n>] [--seed <n>] [--worst <n>]   (measures the background remover)");
         return 0;
     }
     else if (!args[i].StartsWith('-'))
