@@ -52,7 +52,11 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("closet-changed"), AlwaysInterleave]
     Task ClosetChanged(ClosetSnapshot closet);
 
-    /// <summary>Erases the user: taste, signals, and the closet grain's items and pictures.</summary>
+    /// <summary>Erases the user: taste, signals, counters, the closet grain's items and pictures, and the codibook.</summary>
     [Alias("erase")]
     Task Erase();
+
+    /// <summary>The my page read: the summary, the style stats side by side, colours, counts and the closet's state.</summary>
+    [Alias("my-page")]
+    Task<MyPage> GetMyPage();
 }
