@@ -55,6 +55,7 @@ app.MapSignalsApi();
 app.MapRecommendationsApi();
 app.MapSimilarLooksApi();
 app.MapClosetApi();
+app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
