@@ -55,6 +55,7 @@ app.MapSignalsApi();
 app.MapRecommendationsApi();
 app.MapSimilarLooksApi();
 app.MapClosetApi();
+app.MapOutfitsApi();
 app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();

@@ -39,6 +39,14 @@ public interface IClosetGrain : IGrainWithStringKey
     [Alias("remove")]
     Task<bool> Remove(string itemId);
 
+    /// <summary>Everything the outfit composer reads: the items and the latest outfits worn.</summary>
+    [Alias("contents")]
+    Task<ClosetContents> GetContents();
+
+    /// <summary>"I wore this": logs the day on each item and keeps the outfit; idempotent by the wear's id.</summary>
+    [Alias("wear")]
+    Task<WearResult> Wear(OutfitWear wear);
+
     /// <summary>Deletes every item and picture and the stored state; called by the user grain's erase.</summary>
     [Alias("erase")]
     Task Erase();

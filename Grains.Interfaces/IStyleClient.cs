@@ -20,4 +20,7 @@ public interface IStyleClient
 
     /// <summary>A <see cref="ClosetSnapshot"/>.</summary>
     Task ClosetUpdated(PushJson closet);
+
+    /// <summary>An <see cref="OutfitRecommendations"/>.</summary>
+    Task OutfitsUpdated(PushJson outfits);
 }

@@ -56,6 +56,18 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("erase")]
     Task Erase();
 
+    /// <summary>Outfits composed from the closet's available items for a day and an occasion (OutfitsUpdated pushes the default query's).</summary>
+    [Alias("outfits")]
+    Task<OutfitRecommendations> GetOutfits(OutfitQuery query);
+
+    /// <summary>A like, save or dislike of a composed outfit: moves the taste and the composer's weights.</summary>
+    [Alias("outfit-signal")]
+    Task<SignalBatchResult> ApplyOutfitSignal(OutfitSignal signal);
+
+    /// <summary>Suggestions for the slots the given closet items or catalog garment leave open.</summary>
+    [Alias("complete")]
+    Task<CompletionResult> CompleteOutfit(CompletionQuery query);
+
     /// <summary>The my page read: the summary, the style stats side by side, colours, counts and the closet's state.</summary>
     [Alias("my-page")]
     Task<MyPage> GetMyPage();

@@ -77,3 +77,16 @@ public sealed record ClosetPart : PushPart
 
     public override Task SendTo(IStyleClient client) => client.ClosetUpdated(Json);
 }
+
+/// <summary>OutfitsUpdated: the outfits composed from the closet, at the outfits version.</summary>
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("otmz.push-part.outfits")]
+public sealed record OutfitsPart : PushPart
+{
+    private OutfitsPart(long version, PushJson json) : base(version, json)
+    {
+    }
+
+    public static OutfitsPart Of(OutfitRecommendations outfits) => new(outfits.Version, PushJson.Of(outfits));
+
+    public override Task SendTo(IStyleClient client) => client.OutfitsUpdated(Json);
+}

@@ -10,4 +10,5 @@ public sealed record UserSnapshot(
     [property: Id(1)] TasteSnapshot Taste,
     [property: Id(2)] LookRecommendations Looks,
     [property: Id(3)] AdRecommendations Ads,
-    [property: Id(4)] ClosetSnapshot Closet);
+    [property: Id(4)] ClosetSnapshot Closet,
+    [property: Id(5)] OutfitRecommendations Outfits);

@@ -58,4 +58,17 @@ public static class VectorMath
 
         return MathF.Sqrt(sum);
     }
+
+    /// <summary>Adds <paramref name="source"/> scaled to unit length into <paramref name="sum"/>; a zero vector adds nothing.</summary>
+    public static void AddUnit(Span<float> sum, ReadOnlySpan<float> source)
+    {
+        var norm = Norm(source);
+        if (norm > 0)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += source[i] / norm;
+            }
+        }
+    }
 }

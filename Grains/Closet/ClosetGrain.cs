@@ -14,7 +14,7 @@ namespace OtMz.Grains.Closet;
 /// style stat (<see cref="ClosetStyleStat"/>) and tells the user grain, which pushes it and re-ranks looks if the
 /// ranking weighs the closet.
 /// </summary>
-public sealed class ClosetGrain(
+public sealed partial class ClosetGrain(
     [PersistentState("closet", "users")] IPersistentState<ClosetState> state,
     IOptions<TasteOptions> tasteOptions,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,

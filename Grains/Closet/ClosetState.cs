@@ -17,4 +17,15 @@ public sealed class ClosetState
 
     [Id(2)]
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The latest outfits worn, newest first, at most <see cref="MaxWears"/>.</summary>
+    [Id(3)]
+    public List<StoredWear> Wears { get; set; } = [];
+
+    /// <summary>Every outfit ever reported worn, including those no longer in <see cref="Wears"/>.</summary>
+    [Id(4)]
+    public long WearCount { get; set; }
+
+    /// <summary>How many worn outfits the closet remembers: the composer's repeat window and the wear ids' idempotency.</summary>
+    public const int MaxWears = 100;
 }

@@ -63,6 +63,22 @@ public static class TasteUpdate
         }
     }
 
+    /// <summary>
+    /// An outfit signal (like, save or dislike of an outfit composed from the closet) moves the taste as the same
+    /// signal on a look would, towards or away from <paramref name="style"/>, the outfit's items taken together; a
+    /// like or save also leans the colour affinity towards the outfit's <paramref name="colours"/>.
+    /// </summary>
+    public static void ApplyOutfit(UserState state, float[] taste, SignalType type, float[] style, float[] colours, TasteOptions options)
+    {
+        var evidence = type is SignalType.Like or SignalType.Save ? 1f : -options.DislikeStep;
+        var unit = StylePrior.Debias(style, options.PriorCorrection);
+        TasteModel.Nudge(taste, unit, options.LearningRate * Math.Clamp(evidence - Baseline(state, options), -1f, 1f));
+        if (evidence > 0)
+        {
+            TasteModel.BlendColours(state.ColourAffinity, colours, options.ColourRate / 2);
+        }
+    }
+
     /// <summary>What a view of this user's typically earns: the moving average of their views' evidence.</summary>
     public static float Baseline(UserState state, TasteOptions options) =>
         state.ViewCount > 0 ? state.ViewEvidenceSum / state.ViewCount : options.BaselineStart;

@@ -37,7 +37,7 @@ public sealed partial class UserGrain
         Schedule.Starting();
         var (context, _) = await RefreshContextAsync();
         var closet = await ClosetAsync();
-        var parts = ImmutableArray.CreateBuilder<PushPart>(4);
+        var parts = ImmutableArray.CreateBuilder<PushPart>(5);
         if (_ledger.IsNew<TastePart>(state.State.Version))
         {
             parts.Add(TastePart.Of(TasteOf(closet)));
@@ -56,6 +56,11 @@ public sealed partial class UserGrain
         if (_ledger.IsNew<ClosetPart>(closet.Version))
         {
             parts.Add(ClosetPart.Of(closet));
+        }
+
+        if (ShouldPushOutfits(closet))
+        {
+            parts.Add(await OutfitsPartAsync(closet, context.Weather));
         }
 
         if (parts.Count == 0)

@@ -51,7 +51,8 @@ public sealed partial class UserGrain
         var (context, _) = await RefreshContextAsync();
         var closet = await ClosetAsync();
         var looks = CountImpressions(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context));
-        var snapshot = new UserSnapshot(state.State.Version, TasteOf(closet), looks, RankAds(pushOptions.Value.AdsPerPush), closet);
+        var outfits = await OutfitsAsync(new OutfitQuery(OutfitQuery.DefaultK), context.Weather);
+        var snapshot = new UserSnapshot(state.State.Version, TasteOf(closet), looks, RankAds(pushOptions.Value.AdsPerPush), closet, outfits);
         if (_schedule?.Pending != true)
         {
             // Every change made in this activation was pushed, so these versions reached every connected device
@@ -61,6 +62,8 @@ public sealed partial class UserGrain
             _ledger.Known<LooksPart>(snapshot.Looks.Version);
             _ledger.Known<AdsPart>(snapshot.Ads.Version);
             _ledger.Known<ClosetPart>(snapshot.Closet.Version);
+            _ledger.Known<OutfitsPart>(snapshot.Outfits.Version);
+            _emptyOutfitsPushedAt = closet.Style.ItemCount == 0 ? closet.Version : null;
         }
 
         return snapshot;
@@ -219,6 +222,7 @@ public sealed partial class UserGrain
     {
         _looks.Clear();
         _ads.Clear();
+        _outfits = null;
     }
 
     private sealed record UserContext(ContextStamp Stamp, Weather? Weather);

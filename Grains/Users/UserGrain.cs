@@ -214,6 +214,7 @@ public sealed partial class UserGrain(
         await Task.WhenAll(GrainFactory.GetGrain<IClosetGrain>(UserId).Erase(), GrainFactory.GetGrain<ICodibookGrain>(UserId).Erase());
         await state.ClearStateAsync();
         _closet = null;
+        _contents = null;
         InvalidateCaches();
         _ledger.Clear();
         logger.LogInformation("{UserId} erased", UserId);

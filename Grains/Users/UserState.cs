@@ -60,6 +60,10 @@ public sealed class UserState
     [Id(16)]
     public LookEngagement Engagement { get; set; } = new();
 
+    /// <summary>The composer's weights and the outfits the user liked and disliked.</summary>
+    [Id(17)]
+    public OutfitPreferences Outfits { get; set; } = new();
+
     /// <summary>Save signals applied (a look saved to the codibook included), for the my page counts.</summary>
     [Id(18)]
     public long Saves { get; set; }

@@ -121,6 +121,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Looks, hubJson), PushJson.Of(snapshot.Looks).Utf8.ToArray());
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Ads, hubJson), PushJson.Of(snapshot.Ads).Utf8.ToArray());
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Closet, hubJson), PushJson.Of(snapshot.Closet).Utf8.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot.Outfits, hubJson), PushJson.Of(snapshot.Outfits).Utf8.ToArray());
         Assert.NotEmpty(snapshot.Looks.Items);
         Assert.NotEmpty(snapshot.Ads.Items);
 
@@ -131,7 +132,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
     }
 
     [Fact]
-    public async Task AClosetChangePushesTheClosetAndTheLooksThatWeighItButNotTheTasteOrTheAds()
+    public async Task AClosetChangePushesTheClosetItsOutfitsAndTheLooksThatWeighItButNotTheTasteOrTheAds()
     {
         var user = NewUser();
         await using var client = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(user));
@@ -145,7 +146,10 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
 
         await client.WaitFor("ClosetUpdated", added.Version);
         await client.WaitFor("LooksUpdated", looksBefore + 1);
-        Assert.Equal(["LooksUpdated", "ClosetUpdated"], client.Received.Select(e => e.Event));
+        await client.WaitFor("OutfitsUpdated", 0);
+        Assert.Equal(["LooksUpdated", "ClosetUpdated", "OutfitsUpdated"], client.Received.Select(e => e.Event));
+        Assert.Empty(client.LastOutfits!.Items);
+        Assert.Contains("bottom", client.LastOutfits.EmptyReason);
         Assert.Equal(1, client.LastCloset!.Style.ItemCount);
         Assert.Equal(1, (await client.GetSnapshot()).Closet.Version);
     }

@@ -22,6 +22,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<TasteSnapshot>("TasteUpdated", taste => Record("TasteUpdated", taste.Version, taste));
         connection.On<AdRecommendations>("AdsUpdated", ads => Record("AdsUpdated", ads.Version, ads));
         connection.On<ClosetSnapshot>("ClosetUpdated", closet => Record("ClosetUpdated", closet.Version, closet));
+        connection.On<OutfitRecommendations>("OutfitsUpdated", outfits => Record("OutfitsUpdated", outfits.Version, outfits));
     }
 
     public HubConnection Connection { get; }
@@ -33,6 +34,8 @@ public sealed class HubClient : IAsyncDisposable
     public AdRecommendations? LastAds { get; private set; }
 
     public ClosetSnapshot? LastCloset { get; private set; }
+
+    public OutfitRecommendations? LastOutfits { get; private set; }
 
     /// <summary>
     /// Connects with the token in the access_token query parameter, as browsers do, and starts from a snapshot, as
@@ -97,6 +100,7 @@ public sealed class HubClient : IAsyncDisposable
             case TasteSnapshot taste: LastTaste = taste; break;
             case AdRecommendations ads: LastAds = ads; break;
             case ClosetSnapshot closet: LastCloset = closet; break;
+            case OutfitRecommendations outfits: LastOutfits = outfits; break;
         }
 
         lock (_received)

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+
+namespace OtMz.Grains.Closet;
+
+/// <summary>
+/// "I wore this" and what the composer reads. A wear appends the day to each item's worn log and keeps the outfit
+/// among the latest <see cref="ClosetState.MaxWears"/>, which is also how long its id is remembered for idempotency.
+/// </summary>
+public sealed partial class ClosetGrain
+{
+    public Task<ClosetContents> GetContents() =>
+        Task.FromResult(new ClosetContents(state.State.Version, [.. Items.Select(i => i.ToItem())], [.. state.State.Wears.Select(w => w.ToWear())]));
+
+    public async Task<WearResult> Wear(OutfitWear wear)
+    {
+        ArgumentNullException.ThrowIfNull(wear);
+        if (state.State.Wears.Exists(w => w.Id == wear.Id))
+        {
+            return WearResult.Ok(state.State.Version, duplicate: true);
+        }
+
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        var worn = new List<(int Index, StoredClosetItem Item)>(wear.ItemIds.Length);
+        for (var i = 0; i < wear.ItemIds.Length; i++)
+        {
+            var index = Items.FindIndex(item => item.Id == wear.ItemIds[i]);
+            if (index < 0)
+            {
+                errors.Add(new FieldError($"itemIds[{i}]", $"No item '{wear.ItemIds[i]}' in your closet."));
+            }
+            else if (worn.Exists(w => w.Index == index))
+            {
+                errors.Add(new FieldError($"itemIds[{i}]", $"'{wear.ItemIds[i]}' is named twice."));
+            }
+            else
+            {
+                worn.Add((index, Items[index]));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return WearResult.Refused(errors.ToImmutable(), notFound: errors.All(e => e.Message.StartsWith("No item", StringComparison.Ordinal)));
+        }
+
+        if (worn.Find(w => w.Item.Slot is null) is { Item: { } unslotted })
+        {
+            return WearResult.Refused([new FieldError("itemIds", $"'{unslotted.Id}' has no slot yet; set it before wearing it in an outfit.")], notFound: false);
+        }
+
+        if (Outfits.OutfitRules.SlotProblem(worn.Select(w => w.Item.Slot!.Value)) is { } problem)
+        {
+            return WearResult.Refused([new FieldError("itemIds", problem)], notFound: false);
+        }
+
+        foreach (var (index, item) in worn)
+        {
+            Items[index] = StoredClosetItem.Of(item.ToItem().Worn(wear.Day));
+        }
+
+        var wears = state.State.Wears;
+        wears.Insert(0, StoredWear.Of(wear));
+        if (wears.Count > ClosetState.MaxWears)
+        {
+            wears.RemoveRange(ClosetState.MaxWears, wears.Count - ClosetState.MaxWears);
+        }
+
+        state.State.WearCount++;
+        await CommitAsync();
+        return WearResult.Ok(state.State.Version, duplicate: false);
+    }
+}
+
+/// <summary>An outfit worn, as grain storage keeps it (the day as its day number).</summary>
+[GenerateSerializer, Alias("otmz.stored-wear")]
+public sealed record StoredWear(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string[] ItemIds,
+    [property: Id(2)] int Day)
+{
+    public static StoredWear Of(OutfitWear wear) => new(wear.Id, [.. wear.ItemIds], wear.Day.DayNumber);
+
+    public OutfitWear ToWear() => new(Id, [.. ItemIds], DateOnly.FromDayNumber(Day));
+}
