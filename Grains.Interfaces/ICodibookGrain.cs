@@ -6,8 +6,8 @@ namespace OtMz.Grains.Interfaces;
 /// One user's codibook, keyed by the user id like <see cref="IUserGrain"/>: the catalog looks and closet outfits
 /// they saved, each with an optional note. It stores ids, not copies: a list resolves them against the catalog and
 /// the closet (<see cref="IClosetGrain"/>), so an entry whose look or items were deleted since is listed as incomplete
-/// rather than dropped. It calls no user grain; the Api turns a saved look into a save signal, and the user grain's
-/// erase erases the codibook.
+/// rather than dropped. It calls no user grain; the Api turns a save into a save signal, and the user grain's erase
+/// erases the codibook.
 /// </summary>
 [Alias("otmz.ICodibookGrain")]
 public interface ICodibookGrain : IGrainWithStringKey

@@ -47,15 +47,16 @@ public sealed record StyleStat(
 }
 
 /// <summary>
-/// How much the user has done and holds. <see cref="Saves"/> counts save signals applied (a saved look included);
-/// <see cref="ItemWears"/> counts the times a closet item was logged as worn, summed over the items still in the closet.
+/// How much the user has done and holds. <see cref="Saves"/> counts save signals applied, on looks and outfits (saved
+/// to the codibook or not); <see cref="OutfitsWorn"/> every "I wore this" report; <see cref="ItemWears"/> the times
+/// a closet item was logged as worn, summed over the items still in the closet.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("otmz.my-page-counts")]
 public sealed record MyPageCounts(
     [property: Id(0)] long SignalsApplied,
     [property: Id(1)] long Saves,
     [property: Id(2)] int ClosetItems,
-    [property: Id(3)] int OutfitsWorn,
+    [property: Id(3)] long OutfitsWorn,
     [property: Id(4)] int ItemWears,
     [property: Id(5)] int CodibookEntries);
 

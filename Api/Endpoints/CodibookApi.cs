@@ -10,8 +10,10 @@ namespace OtMz.Api.Endpoints;
 
 /// <summary>
 /// The caller's codibook: catalog looks and closet outfits they saved, kept by their codibook grain
-/// (<see cref="ICodibookGrain"/>). Saving a look is also a save signal on it, sent here to the user grain with an
-/// id derived from the entry's (<see cref="CodibookRules.SaveSignalId"/>), so a retried save moves the taste once.
+/// (<see cref="ICodibookGrain"/>). Saving is also a save signal, on the look or on the outfit, sent here to the user
+/// grain with an id derived from the entry's (<see cref="CodibookRules.SaveSignalId"/>), so a retried save moves the
+/// taste once. The Api sends it rather than the codibook grain so that no grain call goes from the codibook to the
+/// user grain, which calls the codibook (its erase, the my page).
 /// Like every /users/me route, there is no way to name another user's codibook.
 /// </summary>
 public static class CodibookApi
@@ -96,13 +98,13 @@ public static class CodibookApi
             };
         }
 
-        if (entry.Kind == CodibookKind.Look)
-        {
-            // Sent on every save, a replay included: if an earlier attempt stored the entry but never got this far,
-            // the retry counts the signal; if it did, the signal's id makes this a duplicate. A signal the user grain
-            // refuses (the look deleted meanwhile, the signal quota spent) leaves the entry saved.
-            await api.User(user).ApplySignals([new Signal(CodibookRules.SaveSignalId(entry.Id), SignalType.Save, entry.LookId)]);
-        }
+        // Sent on every save, a replay included: if an earlier attempt stored the entry but never got this far, the
+        // retry counts the signal; if it did, the signal's id makes this a duplicate. A signal the user grain refuses
+        // (the look or an item deleted meanwhile, the signal quota spent) leaves the entry saved.
+        var signalId = CodibookRules.SaveSignalId(entry.Id);
+        _ = entry.Kind == CodibookKind.Look
+            ? await api.User(user).ApplySignals([new Signal(signalId, SignalType.Save, entry.LookId)])
+            : await api.User(user).ApplyOutfitSignal(new OutfitSignal(signalId, SignalType.Save, entry.ItemIds));
 
         var view = await book.Get(entry.Id) is { } resolved ? CodibookEntryView.Of(resolved) : CodibookEntryView.Of(new ResolvedCodibookEntry(entry, null, [], []));
         return result.Created ? TypedResults.Created($"{CodibookEntryView.Path}/{entry.Id}", view) : TypedResults.Ok(view);

@@ -4,17 +4,18 @@ namespace OtMz.Grains.Users;
 
 /// <summary>
 /// The "my page" read (<see cref="MyPage"/>): the user's own state (taste, colour affinity, counters) with the closet
-/// grain's items and the codibook grain's count. Both are read, never told anything, so this adds no call cycle: the
+/// grain's contents (its items and how many outfits were reported worn) and the codibook grain's count. Both are read, never told anything, so this adds no call cycle: the
 /// closet grain's one call back (<see cref="ClosetChanged"/>) interleaves, and the codibook grain calls no user grain.
 /// </summary>
 public sealed partial class UserGrain
 {
     public async Task<MyPage> GetMyPage()
     {
-        var itemsTask = GrainFactory.GetGrain<IClosetGrain>(UserId).GetItems();
+        var contentsTask = GrainFactory.GetGrain<IClosetGrain>(UserId).GetContents();
         var entriesTask = GrainFactory.GetGrain<ICodibookGrain>(UserId).Count();
         var closet = await ClosetAsync();
-        var items = await itemsTask;
+        var contents = await contentsTask;
+        var items = contents.Items;
         var entries = await entriesTask;
         var s = state.State;
         var summary = await GetSummary();
@@ -25,16 +26,9 @@ public sealed partial class UserGrain
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
             .ToImmutableArray();
-        var counts = new MyPageCounts(s.SignalsApplied, s.Saves, items.Length, OutfitsWorn(items), items.Sum(i => i.WornCount), entries);
+        var counts = new MyPageCounts(s.SignalsApplied, s.Saves, items.Length, contents.WearCount, items.Sum(i => i.WornCount), entries);
         return new MyPage(summary, styles, colours, counts, Summarise(items), NotWornLately(items, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
     }
-
-    /// <summary>
-    /// Days on which something from the closet was logged as worn, within the items' bounded logs: one outfit a day
-    /// at most, which is how the worn log records wear.
-    /// </summary>
-    private static int OutfitsWorn(ImmutableArray<ClosetItem> items) =>
-        items.SelectMany(i => i.WornOn.IsDefault ? [] : i.WornOn).Distinct().Count();
 
     private static ClosetSummary Summarise(ImmutableArray<ClosetItem> items)
     {

@@ -65,9 +65,12 @@ public class MyPageApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             },
         };
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/users/me/signals", signals)).StatusCode);
-        await AddItem(client, "top", SKColors.Red);
         var bottom = await AddItem(client, "bottom", SKColors.Navy);
         await AddItem(client, "bottom", SKColors.Navy);
+        var top = await AddItem(client, "top", SKColors.Red);
+        var worn = new { id = "worn-1", itemIds = new[] { top, bottom } };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/users/me/closet/outfits/worn", worn)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/users/me/closet/outfits/worn", worn)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync($"{Items}/{bottom}", new { availability = "laundry" })).StatusCode);
 
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/users/me");
@@ -76,7 +79,8 @@ public class MyPageApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(3, counts.GetProperty("signalsApplied").GetInt64());
         Assert.Equal(1, counts.GetProperty("saves").GetInt64());
         Assert.Equal(3, counts.GetProperty("closetItems").GetInt32());
-        Assert.Equal(0, counts.GetProperty("outfitsWorn").GetInt32());
+        Assert.Equal(1, counts.GetProperty("outfitsWorn").GetInt64());
+        Assert.Equal(2, counts.GetProperty("itemWears").GetInt32());
         var stat = me.GetProperty("styleStat");
         var taste = stat.GetProperty("taste");
         var closet = stat.GetProperty("closet");

@@ -2,7 +2,7 @@ namespace OtMz.ClusterTests;
 
 /// <summary>
 /// The my page's closet parts from items with a history: what has not been worn for 30 days (by the last wear, or by
-/// the adding for an item never worn), the days worn, and the wears, against the grain clock's today.
+/// the adding for an item never worn), the outfits reported worn and the items' wears, against the grain clock's today.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public class MyPageGrainTests(ClusterFixture fixture)
@@ -24,25 +24,31 @@ public class MyPageGrainTests(ClusterFixture fixture)
             Item("worn-long-ago", GarmentSlot.Bottom, Colour.Navy, now.AddDays(-90), today.AddDays(-31), today.AddDays(-60)),
             Item("worn-lately", GarmentSlot.Bottom, Colour.Red, now.AddDays(-90), today.AddDays(-2), today.AddDays(-31)),
             Item("new", null, Colour.Red, now),
+            Item("new-top", GarmentSlot.Top, Colour.Red, now),
         })
         {
             Assert.Equal(ClosetFailure.None, (await closet.Add(item)).Failure);
         }
 
+        // Two reports of what was worn (one repeated), on top of the items' older logs.
+        foreach (var wear in new[] { new OutfitWear("w-1", ["new-top", "worn-lately"], today), new OutfitWear("w-1", ["new-top", "worn-lately"], today), new OutfitWear("w-2", ["never-worn-old", "worn-long-ago"], today.AddDays(-40)) })
+        {
+            Assert.True((await closet.Wear(wear)).Recorded);
+        }
+
         var page = await fixture.Grains.GetGrain<IUserGrain>(userId).GetMyPage();
 
+        // Unworn since the adding (45 days; the wear reported 40 days back counts as its last wear), and since day -31.
         Assert.Equal(["never-worn-old", "worn-long-ago"], page.NotWornLately.Select(u => u.Item.Id));
-        Assert.Equal((null, 45), (page.NotWornLately[0].LastWorn, page.NotWornLately[0].DaysUnworn));
+        Assert.Equal((today.AddDays(-40), 40), (page.NotWornLately[0].LastWorn, page.NotWornLately[0].DaysUnworn));
         Assert.Equal((today.AddDays(-31), 31), (page.NotWornLately[1].LastWorn, page.NotWornLately[1].DaysUnworn));
-        // Three different days: -60, -31 (two items that day count once) and -2.
-        Assert.Equal(3, page.Counts.OutfitsWorn);
-        Assert.Equal(4, page.Counts.ItemWears);
-        Assert.Equal(4, page.Counts.ClosetItems);
-        // A tie goes in colour order, red before navy.
-        Assert.Equal([new ColourCount(Colour.Red, 2), new ColourCount(Colour.Navy, 2)], page.Closet.ByColour.AsEnumerable());
+        Assert.Equal(2, page.Counts.OutfitsWorn);
+        Assert.Equal(4 + 4, page.Counts.ItemWears);
+        Assert.Equal(5, page.Counts.ClosetItems);
+        Assert.Equal([new ColourCount(Colour.Red, 3), new ColourCount(Colour.Navy, 2)], page.Closet.ByColour.AsEnumerable());
         Assert.Equal(new SlotCount(null, 1), page.Closet.BySlot[^1]);
         Assert.Equal(2, page.Closet.BySlot.Single(s => s.Slot == GarmentSlot.Bottom).Count);
-        Assert.Equal(4, page.StyleStat.ClosetItemCount);
+        Assert.Equal(5, page.StyleStat.ClosetItemCount);
         Assert.Equal(StyleTaxonomy.Count, page.StyleStat.Closet.Scores.Length);
     }
 }

@@ -117,15 +117,21 @@ public class ErasureTests(PostgresServer server)
             items.Add(item.Id);
         }
 
+        var wear = $"wear-{Guid.NewGuid():N}";
+        Assert.True((await closet.Wear(new OutfitWear(wear, [.. items], DateOnly.FromDateTime(DateTime.UtcNow)))).Recorded);
+        ids.Add(wear);
+
         var book = grains.GetGrain<ICodibookGrain>(userId);
         var look = $"cb-{Guid.NewGuid():N}";
         var outfit = $"cb-{Guid.NewGuid():N}";
         Assert.True((await book.Save(new CodibookDraft(look, CodibookKind.Look, Look(4), [], "a note"))).Created);
         Assert.NotNull((await user.ApplySignals([new Signal(CodibookRules.SaveSignalId(look), SignalType.Save, LookId: Look(4))])).Ack);
         Assert.True((await book.Save(new CodibookDraft(outfit, CodibookKind.Outfit, null, [.. items], null))).Created);
+        Assert.NotNull((await user.ApplyOutfitSignal(new OutfitSignal(CodibookRules.SaveSignalId(outfit), SignalType.Save, [.. items]))).Ack);
         ids.AddRange([look, outfit]);
 
-        Assert.Equal(1, (await user.GetMyPage()).Counts.Saves);
+        var page = await user.GetMyPage();
+        Assert.Equal((2L, 1L), (page.Counts.Saves, page.Counts.OutfitsWorn));
         return ids;
     }
 
