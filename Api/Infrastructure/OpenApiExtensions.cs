@@ -41,6 +41,7 @@ public static class OpenApiExtensions
             options.AddDocumentTransformer((document, _, _) =>
             {
                 OpenApiOptionalInputs.Apply(document);
+                OpenApiNullableReferences.Apply(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>

@@ -34,7 +34,7 @@ internal sealed record FuzzOperation(
     int Iterations = 24);
 
 /// <summary>Every operation of the served OpenAPI document, with its generators. The fuzz test fails if one is missing here.</summary>
-internal static class FuzzOperations
+internal static partial class FuzzOperations
 {
     private const string Me = "/api/v1/users/me";
     private const string Items = Me + "/closet/items";
@@ -277,6 +277,7 @@ internal static class FuzzOperations
         new("GET", "/api/v1/experiments/{name}/report", Caller.Admin,
             (rng, _) => Get($"/api/v1/experiments/{Id(rng, "exp")}/report"),
             (rng, _) => Get($"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "r")}/report?baseline={Uri.EscapeDataString(BadText(rng, 10))}"), Iterations: 8),
+        .. OutfitOperations,
     ];
 
     /// <summary>A control-only experiment: it overrides no option, so it clashes with nothing and changes no ranking.</summary>
