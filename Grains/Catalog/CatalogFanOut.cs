@@ -96,13 +96,59 @@ public static class CatalogFanOut
         return ImmutableCollectionsMarshal.AsImmutableArray(merged);
     }
 
-    public static async Task<LookPage> ListAsync(IGrainFactory grains, int shardCount, LookListQuery query)
+    public static Task<LookPage> ListAsync(IGrainFactory grains, int shardCount, LookListQuery query)
     {
-        var pages = await Task.WhenAll(Shards(grains, shardCount).Select(shard => shard.List(query)));
-        var items = pages.SelectMany(p => p.Items).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
-        var page = items.Take(query.Limit).ToImmutableArray();
-        var more = items.Count > query.Limit || pages.Any(p => p.NextCursor is not null);
-        return new LookPage(page, more && page.Length > 0 ? page[^1].Id : null);
+        var shards = ShardReferences(grains, shardCount);
+        return ListAsync((shard, q) => shards[shard].List(q), shardCount, query);
+    }
+
+    /// <summary>
+    /// A style-list page: every shard's first <c>query.Limit</c> matches after the cursor, merged in id order. A
+    /// look lives on one shard only, so the merged first Limit are the catalog's first Limit; there is a next page
+    /// when the shards hold more than Limit matches between them.
+    /// </summary>
+    public static async Task<LookPage> ListAsync(Func<int, LookListQuery, Task<LookPage>> ask, int shardCount, LookListQuery query)
+    {
+        var asks = new Task<LookPage>[shardCount];
+        for (var shard = 0; shard < shardCount; shard++)
+        {
+            asks[shard] = ask(shard, query);
+        }
+
+        var pages = await Task.WhenAll(asks);
+        return MergePages(pages, query.Limit);
+    }
+
+    /// <summary>The first <paramref name="limit"/> looks of the shards' pages, each in ordinal id order, by taking the least head each time.</summary>
+    public static LookPage MergePages(IReadOnlyList<LookPage> pages, int limit)
+    {
+        var total = 0;
+        var more = false;
+        foreach (var page in pages)
+        {
+            total += page.Items.Length;
+            more |= page.NextCursor is not null;
+        }
+
+        var merged = new Look[Math.Clamp(limit, 0, total)];
+        more |= total > merged.Length;
+        Span<int> next = pages.Count <= 256 ? stackalloc int[pages.Count] : new int[pages.Count];
+        for (var n = 0; n < merged.Length; n++)
+        {
+            var best = -1;
+            for (var shard = 0; shard < pages.Count; shard++)
+            {
+                if (next[shard] < pages[shard].Items.Length
+                    && (best < 0 || string.CompareOrdinal(pages[shard].Items[next[shard]].Id, pages[best].Items[next[best]].Id) < 0))
+                {
+                    best = shard;
+                }
+            }
+
+            merged[n] = pages[best].Items[next[best]++];
+        }
+
+        return new LookPage(ImmutableCollectionsMarshal.AsImmutableArray(merged), more && merged.Length > 0 ? merged[^1].Id : null);
     }
 
     public static ICatalogShardGrain ShardFor(IGrainFactory grains, int shardCount, string lookId) =>

@@ -6,8 +6,9 @@ namespace OtMz.Grains.Catalog;
 
 /// <summary>
 /// One slice of the catalog. Loads its looks from the <see cref="ICatalogStore"/> on activation and then
-/// answers from memory; writes arrive through <see cref="CatalogGrain"/>. Kept active: reloading a slice
-/// costs far more than holding it.
+/// answers from memory: recommendations from the <see cref="LookSlice"/>, the style list from the
+/// <see cref="LookListIndex"/>, both written on every change, which arrive through <see cref="CatalogGrain"/>.
+/// Kept active: reloading a slice costs far more than holding it.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class CatalogShardGrain(
@@ -18,6 +19,7 @@ public sealed class CatalogShardGrain(
     private const int MaxSkipsLogged = 20;
 
     private readonly LookSlice _slice = new();
+    private readonly LookListIndex _list = new();
     private int _skippedLogged;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -38,6 +40,8 @@ public sealed class CatalogShardGrain(
             }
         }
 
+        // Sorted once here rather than inserted one at a time, which would move half the index per look.
+        _list.Load([.. _slice.Looks]);
         logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count - skipped);
         if (skipped > 0)
         {
@@ -74,17 +78,7 @@ public sealed class CatalogShardGrain(
         return Task.FromResult(hits);
     }
 
-    public Task<LookPage> List(LookListQuery query)
-    {
-        var matches = _slice.Looks
-            .Where(l => (query.After is null || string.CompareOrdinal(l.Id, query.After) > 0) && Matches(l, query))
-            .OrderBy(l => l.Id, StringComparer.Ordinal)
-            .Take(query.Limit + 1)
-            .ToList();
-        var more = matches.Count > query.Limit;
-        var items = matches.Take(query.Limit).ToImmutableArray();
-        return Task.FromResult(new LookPage(items, more ? items[^1].Id : null));
-    }
+    public Task<LookPage> List(LookListQuery query) => Task.FromResult(_list.List(query));
 
     public Task<Look?> Get(string lookId) => Task.FromResult(_slice.Get(lookId));
 
@@ -96,19 +90,17 @@ public sealed class CatalogShardGrain(
         if (Admit(look))
         {
             _slice.Upsert(look);
+            _list.Upsert(look);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<bool> Delete(string lookId) => Task.FromResult(_slice.Remove(lookId));
+    public Task<bool> Delete(string lookId)
+    {
+        _list.Remove(lookId);
+        return Task.FromResult(_slice.Remove(lookId));
+    }
 
     public Task<int> Count() => Task.FromResult(_slice.Count);
-
-    private static bool Matches(Look look, LookListQuery query) =>
-        (query.StyleIndex is not { } style || look.StyleVector[style] >= LookListQuery.StyleThreshold)
-        && (query.Gender is not { } gender || look.Gender == gender || (gender != Gender.Unisex && look.Gender == Gender.Unisex))
-        && (query.Season is not { } season || look.Seasons.Contains(season))
-        && (query.Occasion is not { } occasion || look.Occasions.Contains(occasion))
-        && (query.Colour is not { } colour || look.Palette.Any(p => p.Colour == colour));
 }

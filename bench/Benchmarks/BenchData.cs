@@ -37,7 +37,7 @@ public static class BenchData
         return queries;
     }
 
-    public static Look[] Catalog() => DemoCatalog.Generate(LookCount, CatalogSeed);
+    public static Look[] Catalog(int lookCount = LookCount) => DemoCatalog.Generate(lookCount, CatalogSeed);
 
     public static float[] UnitVector(Look look) => VectorMath.Normalized(look.StyleVector.Values);
 
@@ -55,17 +55,18 @@ public static class BenchData
 
     /// <summary>
     /// Starts a one-silo cluster in this process the way the Silo host does, with the 1,000,000-look demo
-    /// catalog in <see cref="ShardCount"/> shards. Returns once every shard has loaded (the silo's catalog warm-up).
+    /// catalog (or its first <paramref name="lookCount"/> looks) in <see cref="ShardCount"/> shards. Returns once
+    /// every shard has loaded (the silo's catalog warm-up). <paramref name="configure"/> adds to the silo's set-up.
     /// </summary>
-    public static Task<IHost> StartSiloAsync() =>
+    public static Task<IHost> StartSiloAsync(int lookCount = LookCount, Action<ISiloBuilder>? configure = null) =>
         LocalSilo.StartAsync(new HostApplicationBuilderSettings { Args = [] }, new Dictionary<string, string?>
         {
-            ["Catalog:DemoLooks"] = LookCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Catalog:DemoLooks"] = lookCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Catalog:ShardCount"] = ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Catalog:DemoSeed"] = CatalogSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "otmz-bench",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, configure);
 
     public static IGrainFactory GrainFactory(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
 }

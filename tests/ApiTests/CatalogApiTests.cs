@@ -77,11 +77,43 @@ public class CatalogApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("gender=other", "gender")]
     [InlineData("season=monsoon", "season")]
     [InlineData("colour=teal", "colour")]
+    [InlineData("occasion=brunch", "occasion")]
     [InlineData("limit=0", "limit")]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("limit=101", "limit")]
     [InlineData("limit=1000", "limit")]
     [InlineData("cursor=!!!", "cursor")]
+    [InlineData("cursor=", "cursor")]
+    [InlineData("cursor=bm90IGFuIGlk", "cursor")] // base64url of "not an id": decodes, but to no look id
+    [InlineData("style=goth&limit=0&cursor=!!!", "style")]
+    [InlineData("style=goth&limit=0&cursor=!!!", "limit")]
+    [InlineData("style=goth&limit=0&cursor=!!!", "cursor")]
     public async Task ABadListQueryNamesTheParameter(string query, string field) =>
         await (await factory.CreateClient().GetAsync($"/api/v1/looks?{query}")).AssertProblem(HttpStatusCode.BadRequest, field);
+
+    [Fact]
+    public async Task ALimitThatIsNotANumberIsAProblem() =>
+        await (await factory.CreateClient().GetAsync("/api/v1/looks?limit=many")).AssertProblem(HttpStatusCode.BadRequest);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task TheLimitsBoundsAreAccepted(int limit)
+    {
+        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/looks?limit={limit}");
+        Assert.Equal(limit, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.String, page.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task ACursorPastTheLastLookIsAnEmptyLastPage()
+    {
+        // "zzz" sorts after every look id in ordinal order; it is a well-formed id that no look has.
+        var cursor = Convert.ToBase64String("zzz"u8).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var page = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/looks?cursor={cursor}");
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
+    }
 
     [Fact]
     public async Task GetReturnsALookWithEveryApiMdField()
