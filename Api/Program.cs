@@ -56,6 +56,7 @@ app.MapRecommendationsApi();
 app.MapSimilarLooksApi();
 app.MapClosetApi();
 app.MapOutfitsApi();
+app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);

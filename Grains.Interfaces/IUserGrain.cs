@@ -52,7 +52,7 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("closet-changed"), AlwaysInterleave]
     Task ClosetChanged(ClosetSnapshot closet);
 
-    /// <summary>Erases the user: taste, signals, and the closet grain's items and pictures.</summary>
+    /// <summary>Erases the user: taste, signals, counters, the closet grain's items and pictures, and the codibook.</summary>
     [Alias("erase")]
     Task Erase();
 
@@ -67,4 +67,8 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Suggestions for the slots the given closet items or catalog garment leave open.</summary>
     [Alias("complete")]
     Task<CompletionResult> CompleteOutfit(CompletionQuery query);
+
+    /// <summary>The my page read: the summary, the style stats side by side, colours, counts and the closet's state.</summary>
+    [Alias("my-page")]
+    Task<MyPage> GetMyPage();
 }

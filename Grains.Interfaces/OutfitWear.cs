@@ -34,4 +34,5 @@ public sealed record WearResult(
 public sealed record ClosetContents(
     [property: Id(0)] long Version,
     [property: Id(1)] ImmutableArray<ClosetItem> Items,
-    [property: Id(2)] ImmutableArray<OutfitWear> Worn);
+    [property: Id(2)] ImmutableArray<OutfitWear> Worn,
+    [property: Id(3)] long WearCount = 0);

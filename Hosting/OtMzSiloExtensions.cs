@@ -60,6 +60,9 @@ public static class OtMzSiloExtensions
                 {
                     o.Invariant = ClusterStorage.Invariant;
                     o.ConnectionString = connectionString;
+                    // A cleared state's row goes, not just its payload: a kept row would still hold its key, which for
+                    // an erased user's grains and push stream registration is the user id.
+                    o.DeleteStateOnClear = name is UserStorage or PubSubStorage;
                 });
             }
         }

@@ -17,7 +17,8 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/v1/users/me").WithTags("User").RequireAuthorization();
-        me.MapGet("/", GetMe).WithName("GetMe").WithSummary("The caller's profile and a summary of their taste.");
+        me.MapGet("/", GetMe).WithName("GetMe")
+            .WithSummary("The my page: the caller's profile and taste summary, the taste and closet style stats side by side, colours, counts, the closet by slot, colour and availability, and items not worn lately.");
         me.MapDelete("/", EraseMe).WithName("EraseMe").WithSummary("Erases everything the platform holds on the caller.");
         me.MapPut("/profile", PutProfile).WithName("PutProfile").WithSummary("Sets gender, birth year, region and usual occasion.")
             .ProducesValidationProblem();
@@ -28,8 +29,8 @@ public static class UsersApi
         return app;
     }
 
-    public static async Task<Ok<UserSummary>> GetMe([AsParameters] ApiServices api, ClaimsPrincipal user) =>
-        TypedResults.Ok(await api.User(user).GetSummary());
+    public static async Task<Ok<MeView>> GetMe([AsParameters] ApiServices api, ClaimsPrincipal user) =>
+        TypedResults.Ok(MeView.Of(await api.User(user).GetMyPage()));
 
     public static async Task<NoContent> EraseMe([AsParameters] ApiServices api, ClaimsPrincipal user)
     {

@@ -9,7 +9,7 @@ namespace OtMz.Grains.Closet;
 public sealed partial class ClosetGrain
 {
     public Task<ClosetContents> GetContents() =>
-        Task.FromResult(new ClosetContents(state.State.Version, [.. Items.Select(i => i.ToItem())], [.. state.State.Wears.Select(w => w.ToWear())]));
+        Task.FromResult(new ClosetContents(state.State.Version, [.. Items.Select(i => i.ToItem())], [.. state.State.Wears.Select(w => w.ToWear())], state.State.WearCount));
 
     public async Task<WearResult> Wear(OutfitWear wear)
     {

@@ -50,6 +50,7 @@ public sealed partial class UserGrain
         s.Outfits.Remember([.. items.Select(i => i.Id).Order(StringComparer.Ordinal)], liked);
         s.SignalIds.Add(signal.Id, now);
         s.SignalsApplied++;
+        s.Saves += signal.Type == SignalType.Save ? 1 : 0;
         await CommitAsync();
         OtMzMetrics.SignalsApplied.Add(1);
         SchedulePush();

@@ -182,6 +182,7 @@ public sealed partial class UserGrain(
 
             s.Taste = taste;
             s.SignalsApplied += fresh.Count;
+            s.Saves += fresh.Count(f => f.Signal.Type == SignalType.Save);
             await CommitAsync();
             OtMzMetrics.SignalsApplied.Add(fresh.Count);
             CountSignals(fresh.Select(f => f.Signal));
@@ -210,7 +211,7 @@ public sealed partial class UserGrain(
 
     public async Task Erase()
     {
-        await GrainFactory.GetGrain<IClosetGrain>(UserId).Erase();
+        await Task.WhenAll(GrainFactory.GetGrain<IClosetGrain>(UserId).Erase(), GrainFactory.GetGrain<ICodibookGrain>(UserId).Erase());
         await state.ClearStateAsync();
         _closet = null;
         _contents = null;

@@ -64,5 +64,9 @@ public sealed class UserState
     [Id(17)]
     public OutfitPreferences Outfits { get; set; } = new();
 
+    /// <summary>Save signals applied (a look saved to the codibook included), for the my page counts.</summary>
+    [Id(18)]
+    public long Saves { get; set; }
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

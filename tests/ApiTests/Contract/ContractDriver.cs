@@ -107,6 +107,20 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(user.DeleteAsync($"{Items}/{itemId}"), HttpStatusCode.NoContent);
         await Expect(user.DeleteAsync($"{Items}/{itemId}"), HttpStatusCode.NotFound);
 
+        // The codibook.
+        const string Book = Me + "/codibook";
+        var entry = await Expect(user.PostAsync(Book, Json($"{{\"id\":\"contract-save\",\"lookId\":\"{demoLook}\",\"note\":\"for Friday\"}}")), HttpStatusCode.Created);
+        await Expect(user.PostAsync(Book, Json($"{{\"id\":\"contract-save\",\"lookId\":\"{demoLook}\",\"note\":\"for Friday\"}}")), HttpStatusCode.OK);
+        await Expect(user.PostAsync(Book, Json($"{{\"id\":\"contract-save\",\"lookId\":\"{demoLook}\"}}")), HttpStatusCode.Conflict);
+        await Expect(user.PostAsync(Book, Json("{\"lookId\":\"look-that-is-not-there\"}")), HttpStatusCode.NotFound);
+        await Expect(user.PostAsync(Book, Json("{}")), HttpStatusCode.BadRequest);
+        await Expect(user.GetAsync($"{Book}?limit=1"), HttpStatusCode.OK);
+        await Expect(user.GetAsync($"{Book}?limit=0"), HttpStatusCode.BadRequest);
+        await Expect(user.GetAsync($"{Book}/{entry.GetProperty("id").GetString()}"), HttpStatusCode.OK);
+        await Expect(user.GetAsync($"{Book}/entry-that-is-not-there"), HttpStatusCode.NotFound);
+        await Expect(user.DeleteAsync($"{Book}/contract-save"), HttpStatusCode.NoContent);
+        await Expect(user.DeleteAsync($"{Book}/contract-save"), HttpStatusCode.NotFound);
+
         // Context.
         var region = $"c{Guid.NewGuid():N}"[..16];
         await Expect(admin.PutAsync($"/api/v1/regions/{region}/weather", Json("{\"temperatureC\":12.5,\"precipitationMm\":0.5,\"condition\":\"rain\"}")), HttpStatusCode.OK);

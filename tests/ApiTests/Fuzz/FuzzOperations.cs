@@ -38,6 +38,7 @@ internal static partial class FuzzOperations
 {
     private const string Me = "/api/v1/users/me";
     private const string Items = Me + "/closet/items";
+    private const string Book = Me + "/codibook";
 
     private static readonly SKColor[] Garments = [SKColors.Red, SKColors.Navy, SKColors.ForestGreen, SKColors.Black, SKColors.Gold];
 
@@ -209,6 +210,32 @@ internal static partial class FuzzOperations
             (rng, _) => Send(HttpMethod.Delete, $"{Items}/{Id(rng, "item")}"), NeedsClosetItem: true, Iterations: 6),
         new("GET", Items + "/{id}/cutout", Caller.User, (_, t) => Get($"{Items}/{t.ItemId}/cutout"), (rng, _) => Get($"{Items}/{Id(rng, "item")}/cutout"), NeedsClosetItem: true, Iterations: 4),
         new("GET", Items + "/{id}/image", Caller.User, (_, t) => Get($"{Items}/{t.ItemId}/image"), (rng, _) => Get($"{Items}/{Id(rng, "item")}/image"), NeedsClosetItem: true, Iterations: 4),
+        new("GET", Book, Caller.User,
+            (rng, _) => Get(Book + Query(rng, ("limit", rng.Next(1, 51).ToString()), ("after", "MTA"))),
+            (rng, _) => Get(Book + "?" + (rng.Chance(0.5)
+                ? "limit=" + rng.Pick(new[] { "0", "51", "-1", "x", "99999999999" })
+                : "after=" + Uri.EscapeDataString(rng.Pick(new[] { "MA", "LTE", "!!", BadId(rng) + "~" }))))),
+        new("POST", Book, Caller.User,
+            (rng, t) => Post(Book, CodibookJson(rng, t)),
+            (rng, t) => rng.Chance(0.2)
+                ? Send(HttpMethod.Post, Book, BadBody(rng))
+                : Post(Book, Spoil(rng, CodibookJson(rng, t), new Dictionary<string, Func<Random, JsonNode?>>
+                {
+                    ["id"] = r => r.Chance(0.8) ? BadId(r) : NotAString(r),
+                    ["lookId"] = r => r.Chance(0.8) ? BadId(r) : NotAString(r),
+                    ["note"] = r => r.Chance(0.8) ? BadText(r, 500) : NotAString(r),
+                    ["itemIds"] = r => r.Next(4) switch
+                    {
+                        0 => new JsonArray(),
+                        1 => new JsonArray((JsonNode?)null),
+                        2 => new JsonArray([.. Enumerable.Range(0, 9).Select(i => (JsonNode)$"item-{i}")]),
+                        _ => new JsonArray(BadId(r)),
+                    },
+                }))),
+        new("GET", Book + "/{id}", Caller.User, (rng, _) => Get($"{Book}/{Id(rng, "cb")}"), (rng, _) => Get($"{Book}/{Uri.EscapeDataString(BadId(rng) + "c")}"), Iterations: 8),
+        new("DELETE", Book + "/{id}", Caller.User,
+            (rng, _) => Send(HttpMethod.Delete, $"{Book}/{Id(rng, "cb")}"),
+            (rng, _) => Send(HttpMethod.Delete, $"{Book}/{Uri.EscapeDataString(BadId(rng) + "d")}"), Iterations: 8),
         new("GET", "/api/v1/regions/{region}/weather", Caller.Anonymous,
             (_, t) => Get($"/api/v1/regions/{t.Region}/weather"),
             (rng, _) => Get($"/api/v1/regions/{BadRegion(rng)}/weather")),
@@ -259,6 +286,23 @@ internal static partial class FuzzOperations
         ["name"] = Id(rng, "exp"),
         ["variants"] = new JsonArray(new JsonObject { ["name"] = "a", ["share"] = 0.25 }, new JsonObject { ["name"] = "b", ["share"] = 0.75 }),
     };
+
+    /// <summary>A save of the target look (which may not exist: 404), sometimes with the client's id and a note.</summary>
+    private static JsonObject CodibookJson(Random rng, FuzzTarget target)
+    {
+        var save = new JsonObject { ["lookId"] = target.LookId };
+        if (rng.Chance(0.5))
+        {
+            save["id"] = Id(rng, "cb");
+        }
+
+        if (rng.Chance(0.5))
+        {
+            save["note"] = Text(rng, 500);
+        }
+
+        return save;
+    }
 
     private static JsonObject LookJson(Random rng, string id) => new()
     {
