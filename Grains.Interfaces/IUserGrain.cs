@@ -71,4 +71,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The my page read: the summary, the style stats side by side, colours, counts and the closet's state.</summary>
     [Alias("my-page")]
     Task<MyPage> GetMyPage();
+
+    /// <summary>
+    /// The key of the user's push stream, made on the first ask (a device connecting): a random id, not the user id,
+    /// so the stream routing Orleans keeps in storage names nobody once the user's state is erased. Until one is
+    /// asked for, nothing is pushed: no device could be listening.
+    /// </summary>
+    [Alias("push-key")]
+    Task<string> GetPushKey();
 }

@@ -47,9 +47,10 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, ISty
 
                 if (entry.Connections++ == 0)
                 {
-                    var stream = Streams.GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, userId));
+                    var grain = cluster.GetGrain<IUserGrain>(userId);
+                    var stream = Streams.GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, await grain.GetPushKey()));
                     entry.Subscription = await stream.SubscribeAsync((update, _) => ForwardAsync(userId, update));
-                    var profile = (await cluster.GetGrain<IUserGrain>(userId).GetSummary()).Profile;
+                    var profile = (await grain.GetSummary()).Profile;
                     await MoveRegionAsync(userId, entry, profile.Region);
                     logger.LogDebug("{UserId} subscribed on this node", userId);
                 }

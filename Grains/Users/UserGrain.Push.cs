@@ -20,9 +20,36 @@ public sealed partial class UserGrain
 
     private PushSchedule Schedule => _schedule ??= new PushSchedule(time, pushOptions.Value.CoalesceWindow);
 
+    public async Task<string> GetPushKey()
+    {
+        if (state.State.PushKey is null)
+        {
+            // Written on its own, without moving the version: a new key changes nothing a client sees.
+            state.State.PushKey = Guid.NewGuid().ToString("N");
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.PushKey = null;
+                throw;
+            }
+
+            OpenPushStream();
+        }
+
+        return state.State.PushKey;
+    }
+
+    private void OpenPushStream() =>
+        _updates = state.State.PushKey is { } key
+            ? this.GetStreamProvider(PushStreams.Provider).GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, key))
+            : null;
+
     private void SchedulePush()
     {
-        if (Schedule.Changed() is not { } delay)
+        if (_updates is null || Schedule.Changed() is not { } delay)
         {
             return;
         }
@@ -74,9 +101,14 @@ public sealed partial class UserGrain
     /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>
     private async Task PublishAsync(UserUpdate update)
     {
+        if (_updates is null)
+        {
+            return;
+        }
+
         try
         {
-            await _updates!.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
+            await _updates.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
             foreach (var part in update.Parts)
             {
                 _ledger.Sent(part);

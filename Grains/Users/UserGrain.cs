@@ -41,7 +41,7 @@ public sealed partial class UserGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _updates = this.GetStreamProvider(PushStreams.Provider).GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, UserId));
+        OpenPushStream();
         return Task.CompletedTask;
     }
 
@@ -215,6 +215,7 @@ public sealed partial class UserGrain(
         await state.ClearStateAsync();
         _closet = null;
         _contents = null;
+        _updates = null;
         InvalidateCaches();
         _ledger.Clear();
         logger.LogInformation("{UserId} erased", UserId);

@@ -68,5 +68,9 @@ public sealed class UserState
     [Id(18)]
     public long Saves { get; set; }
 
+    /// <summary>The push stream's key (<see cref="IUserGrain.GetPushKey"/>); null until a device first connects.</summary>
+    [Id(19)]
+    public string? PushKey { get; set; }
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

@@ -77,7 +77,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         await using var client = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(user));
         var events = Channel.CreateUnbounded<UserUpdate>();
         var stream = api.Services.GetRequiredService<IClusterClient>().GetStreamProvider(PushStreams.Provider)
-            .GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, user));
+            .GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, await api.Services.GetRequiredService<IClusterClient>().GetGrain<IUserGrain>(user).GetPushKey()));
         var subscription = await stream.SubscribeAsync((update, _) => events.Writer.WriteAsync(update).AsTask());
         try
         {
@@ -269,7 +269,7 @@ public class HubTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
         var token = await api.TokenFor(user);
         (await (await api.HttpFor(user)).PutAsJsonAsync("/api/v1/users/me/profile", new { region = "leak-check" })).EnsureSuccessStatusCode();
         var stream = api.Services.GetRequiredService<IClusterClient>().GetStreamProvider(PushStreams.Provider)
-            .GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, user));
+            .GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, await api.Services.GetRequiredService<IClusterClient>().GetGrain<IUserGrain>(user).GetPushKey()));
 
         var one = await HubClient.ConnectAsync(api.BaseAddress, token);
         var two = await HubClient.ConnectAsync(api.BaseAddress, token);

@@ -31,6 +31,7 @@ public class ErasureTests(PostgresServer server)
         var userId = $"erased-{Guid.NewGuid():N}";
         var keptId = $"kept-{Guid.NewGuid():N}";
         List<string> erased;
+        string pushKey;
         var cluster = await StartAsync(database);
         try
         {
@@ -40,6 +41,8 @@ public class ErasureTests(PostgresServer server)
                 new ExperimentVariant("b", 0.5, ImmutableSortedDictionary<string, double>.Empty));
             Assert.Empty((await grains.GetGrain<IExperimentRegistryGrain>(0).Define(new ExperimentDraft("erasure-ab", variants))).Errors);
 
+            // As a device connecting would, so that the user's pushes go out on their stream.
+            pushKey = await grains.GetGrain<IUserGrain>(userId).GetPushKey();
             erased = await FillAsync(grains, userId);
             var kept = await FillAsync(grains, keptId);
             Assert.Single((await grains.GetGrain<IUserGrain>(userId).GetRecommendations(new RecommendationQuery(5))).Experiments);
@@ -50,10 +53,11 @@ public class ErasureTests(PostgresServer server)
 
             await grains.GetGrain<IUserGrain>(userId).Erase();
 
-            // One row still names the user while the silo runs: Orleans' pub-sub registration of the pulling agent as
-            // producer of the user's push stream (key "push/users/<id>"). It holds the stream's routing and none of the
-            // user's data (no picture, item or entry id), and it goes when the agent gives the queue up (below).
-            Assert.Equal([PushRegistration(userId)], await FindAsync(database, [userId, .. erased]));
+            // Nothing names the user while the silo runs. Orleans keeps its pub-sub registration of the user's push
+            // stream until the pulling agent gives the queue up, but the stream is keyed by the random push key, which
+            // was erased with the user's state: the row is there and says nothing of whose it was.
+            Assert.Empty(await FindAsync(database, [userId, .. erased]));
+            Assert.NotEmpty(await FindAsync(database, [pushKey]));
             // The other user's every id is still found, the item and entry ids inside the closet and codibook payloads included.
             Assert.NotEmpty(await FindAsync(database, [keptId]));
             foreach (var id in kept)
@@ -76,7 +80,7 @@ public class ErasureTests(PostgresServer server)
                 Assert.Null(await grains.GetGrain<IImageGrain>(image).Get());
             }
 
-            Assert.Equal([PushRegistration(userId)], await FindAsync(database, [userId, .. erased]));
+            Assert.Empty(await FindAsync(database, [userId, .. erased]));
         }
         finally
         {
@@ -85,11 +89,9 @@ public class ErasureTests(PostgresServer server)
         }
 
         // Stopping the silo flushed the experiment's counts, and its pulling agents unregistered as producers, which
-        // clears each stream's registration: nothing of the user is left in any table.
-        Assert.Empty(await FindAsync(database, [userId, .. erased]));
+        // clears each stream's registration: nothing of the user is left in any table, nor the push key's row.
+        Assert.Empty(await FindAsync(database, [userId, pushKey, .. erased]));
     }
-
-    private static string PushRegistration(string userId) => $"orleans_storage.grain_id_extension holds '{userId}'";
 
     /// <summary>Gives <paramref name="userId"/> everything a user can have; returns the ids it made (pictures, items, entries).</summary>
     private static async Task<List<string>> FillAsync(IGrainFactory grains, string userId)
