@@ -31,18 +31,8 @@ public sealed record ComposerWeights(
 
     public const float MaxFactor = 4f;
 
-    public float Get(int term) => term switch
-    {
-        0 => Coherence,
-        1 => Taste,
-        2 => Colour,
-        3 => Weather,
-        4 => Occasion,
-        5 => Fresh,
-        6 => Novelty,
-        7 => Feedback,
-        _ => throw new ArgumentOutOfRangeException(nameof(term)),
-    };
+    /// <summary>The weight of term <paramref name="term"/>, in <see cref="OutfitTerms"/> order.</summary>
+    public float Get(int term) => new OutfitTerms(Coherence, Taste, Colour, Weather, Occasion, Fresh, Novelty, Feedback).Get(term);
 
     public float Sum => Coherence + Taste + Colour + Weather + Occasion + Fresh + Novelty + Feedback;
 

@@ -51,7 +51,19 @@ public sealed partial class UserGrain
         s.SignalIds.Add(signal.Id, now);
         s.SignalsApplied++;
         s.Saves += signal.Type == SignalType.Save ? 1 : 0;
-        await CommitAsync();
+        try
+        {
+            await CommitAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            // Another activation wrote this user's state: drop what was applied here, so the client's retry of the
+            // same id meets what is stored rather than a half-applied memory.
+            await state.ReadStateAsync();
+            InvalidateCaches();
+            throw;
+        }
+
         OtMzMetrics.SignalsApplied.Add(1);
         SchedulePush();
         logger.LogDebug("{UserId} sent {Type} for an outfit of {Count} items, now at version {Version}", UserId, signal.Type, items.Length, s.Version);

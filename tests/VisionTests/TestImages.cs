@@ -42,22 +42,7 @@ internal static class TestImages
     public static bool[] TShirtShape(int width, int height)
     {
         using var path = TShirt(width, height);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(bitmap))
-        using (var paint = new SKPaint { Color = SKColors.White, IsAntialias = false })
-        {
-            canvas.Clear(SKColors.Transparent);
-            canvas.DrawPath(path, paint);
-        }
-
-        var pixels = bitmap.GetPixelSpan();
-        var shape = new bool[width * height];
-        for (var i = 0; i < shape.Length; i++)
-        {
-            shape[i] = pixels[i * 4 + 3] >= 128;
-        }
-
-        return shape;
+        return OtMz.VisionTrainer.Cutouts.CutoutScenes.Coverage(path, width, height);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class CutoutScenes
 
         var jpeg = rng.Chance(0.5);
         var rgba = jpeg ? ThroughJpeg(bitmap, 80 + rng.NextInt(16)) : bitmap.GetPixelSpan().ToArray();
-        return new CutoutScene(index, kind, shape, width, height, rgba, Truth(path, width, height), jpeg);
+        return new CutoutScene(index, kind, shape, width, height, rgba, Coverage(path, width, height), jpeg);
     }
 
     /// <summary>Wraps the scene's pixels as the intake would give them to a remover.</summary>
@@ -234,7 +234,8 @@ public static class CutoutScenes
         canvas.Restore();
     }
 
-    private static bool[] Truth(SKPath path, int width, int height)
+    /// <summary>Which pixels of a width x height picture <paramref name="path"/> covers (pixel centres inside it): a known mask.</summary>
+    public static bool[] Coverage(SKPath path, int width, int height)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
