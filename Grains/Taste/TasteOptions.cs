@@ -9,6 +9,15 @@ public sealed class TasteOptions
     /// </summary>
     public float LearningRate { get; set; } = 0.3f;
 
+    /// <summary>
+    /// How much the ranking leans on the direction learnt from the dwell ordering (<see cref="PairwiseTaste"/>): the
+    /// query taste is the unit sum of the taste and this many times that direction; 0 turns it off (docs/quality.md measured 5).
+    /// </summary>
+    public float PairwiseWeight { get; set; } = 5f;
+
+    /// <summary>The pairwise perceptron's step per misordered pair (<see cref="PairwiseTaste.Learn"/>).</summary>
+    public float PairwiseRate { get; set; } = 2f;
+
     /// <summary>The evidence of a skip, or of a dwell too short to count, as a magnitude: the evidence is −SkipStep.</summary>
     public float SkipStep { get; set; } = 0.05f;
 

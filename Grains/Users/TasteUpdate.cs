@@ -79,6 +79,33 @@ public static class TasteUpdate
         }
     }
 
+    /// <summary>
+    /// Teaches the user's pairwise direction (<see cref="PairwiseTaste"/>) the dwell ordering of one batch's views: each
+    /// look weighs its longest dwell's weight, 0 for a skip or a dwell too short to count. Nothing happens while
+    /// <see cref="TasteOptions.PairwiseWeight"/> is 0; the direction starts from the taste.
+    /// </summary>
+    public static void LearnPairs(UserState state, IEnumerable<Signal> signals, IReadOnlyDictionary<string, Look> looks, TasteOptions options)
+    {
+        if (options.PairwiseWeight <= 0)
+        {
+            return;
+        }
+
+        var views = signals
+            .Where(s => s.LookId is not null && s.Type is SignalType.Dwell or SignalType.Skip)
+            .GroupBy(s => s.LookId!, StringComparer.Ordinal)
+            .Select(g => (Weight: g.Max(s => s.Type == SignalType.Dwell && s.DwellMs >= options.DwellSkipBelowMs ? TasteModel.DwellWeight(s.DwellMs!.Value) : 0f),
+                Unit: VectorMath.Normalized(looks[g.Key].StyleVector.Values)))
+            .ToList();
+        if (views.Count < 2)
+        {
+            return;
+        }
+
+        state.Pairwise ??= state.Taste is { } taste ? (float[])taste.Clone() : TasteModel.Neutral();
+        PairwiseTaste.Learn(state.Pairwise, views, options.PairwiseRate);
+    }
+
     /// <summary>What a view of this user's typically earns: the moving average of their views' evidence.</summary>
     public static float Baseline(UserState state, TasteOptions options) =>
         state.ViewCount > 0 ? state.ViewEvidenceSum / state.ViewCount : options.BaselineStart;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Ranking;
+using OtMz.Grains.Taste;
 
 namespace OtMz.Grains.Users;
 
@@ -121,7 +122,7 @@ public sealed partial class UserGrain
     {
         var started = time.GetTimestamp();
         var s = state.State;
-        var taste = CurrentTaste();
+        var taste = PairwiseTaste.Blend(CurrentTaste(), s.Pairwise, Taste.PairwiseWeight);
         var ranking = Ranking;
         var arms = _arms?.Arms ?? [];
         var filter = new LookFilter(s.Profile.Gender, context.Stamp.Season, occasion, [.. s.Disliked.Items, .. Ids(excluded)]);

@@ -181,6 +181,7 @@ public sealed partial class UserGrain(
             }
 
             s.Taste = taste;
+            TasteUpdate.LearnPairs(s, fresh.Select(f => f.Signal), looks, Taste);
             s.SignalsApplied += fresh.Count;
             s.Saves += fresh.Count(f => f.Signal.Type == SignalType.Save);
             await CommitAsync();

@@ -72,5 +72,9 @@ public sealed class UserState
     [Id(19)]
     public string? PushKey { get; set; }
 
+    /// <summary>The direction learnt from the dwell ordering (<see cref="PairwiseTaste"/>); null while it is off or before the first pair.</summary>
+    [Id(20)]
+    public float[]? Pairwise { get; set; }
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }
