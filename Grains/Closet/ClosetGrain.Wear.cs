@@ -19,43 +19,15 @@ public sealed partial class ClosetGrain
             return WearResult.Ok(state.State.Version, duplicate: true);
         }
 
-        var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var worn = new List<(int Index, StoredClosetItem Item)>(wear.ItemIds.Length);
-        for (var i = 0; i < wear.ItemIds.Length; i++)
+        var (worn, errors, notFound) = Outfits.OutfitItems.Resolve([.. Items.Select(i => i.ToItem())], wear.ItemIds);
+        if (errors.Length > 0)
         {
-            var index = Items.FindIndex(item => item.Id == wear.ItemIds[i]);
-            if (index < 0)
-            {
-                errors.Add(new FieldError($"itemIds[{i}]", $"No item '{wear.ItemIds[i]}' in your closet."));
-            }
-            else if (worn.Exists(w => w.Index == index))
-            {
-                errors.Add(new FieldError($"itemIds[{i}]", $"'{wear.ItemIds[i]}' is named twice."));
-            }
-            else
-            {
-                worn.Add((index, Items[index]));
-            }
+            return WearResult.Refused(errors, notFound);
         }
 
-        if (errors.Count > 0)
+        foreach (var item in worn)
         {
-            return WearResult.Refused(errors.ToImmutable(), notFound: errors.All(e => e.Message.StartsWith("No item", StringComparison.Ordinal)));
-        }
-
-        if (worn.Find(w => w.Item.Slot is null) is { Item: { } unslotted })
-        {
-            return WearResult.Refused([new FieldError("itemIds", $"'{unslotted.Id}' has no slot yet; set it before wearing it in an outfit.")], notFound: false);
-        }
-
-        if (Outfits.OutfitRules.SlotProblem(worn.Select(w => w.Item.Slot!.Value)) is { } problem)
-        {
-            return WearResult.Refused([new FieldError("itemIds", problem)], notFound: false);
-        }
-
-        foreach (var (index, item) in worn)
-        {
-            Items[index] = StoredClosetItem.Of(item.ToItem().Worn(wear.Day));
+            Items[Items.FindIndex(i => i.Id == item.Id)] = StoredClosetItem.Of(item.Worn(wear.Day));
         }
 
         var wears = state.State.Wears;

@@ -35,7 +35,7 @@ public sealed partial class UserGrain
 
         var (context, _) = await RefreshContextAsync();
         var contents = await ContentsAsync((await ClosetAsync()).Version);
-        var (items, errors, notFound) = OutfitOf(contents, signal.ItemIds);
+        var (items, errors, notFound) = OutfitItems.Resolve(contents.Items, signal.ItemIds);
         if (errors.Length > 0)
         {
             return SignalBatchResult.Rejected(errors, notFound);
@@ -168,38 +168,6 @@ public sealed partial class UserGrain
         var hash = piece.Id!.LastIndexOf('#');
         return new CompletionSuggestion("catalog", null, piece.Id[..hash], int.Parse(piece.Id[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture),
             piece.Category, colour, suggestion.Score, suggestion.Reasons);
-    }
-
-    /// <summary>The closet items an outfit signal names, or the fields at fault: unknown ids, items without a slot, slots that make no outfit.</summary>
-    private static (ClosetItem[] Items, ImmutableArray<FieldError> Errors, bool NotFound) OutfitOf(ClosetContents contents, ImmutableArray<string> itemIds)
-    {
-        var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var items = new List<ClosetItem>(itemIds.Length);
-        for (var i = 0; i < itemIds.Length; i++)
-        {
-            if (contents.Items.FirstOrDefault(it => it.Id == itemIds[i]) is not { } item)
-            {
-                errors.Add(new FieldError($"itemIds[{i}]", $"No item '{itemIds[i]}' in your closet."));
-            }
-            else if (items.Contains(item))
-            {
-                errors.Add(new FieldError($"itemIds[{i}]", $"'{item.Id}' is named twice."));
-            }
-            else
-            {
-                items.Add(item);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ([], errors.ToImmutable(), errors.All(e => e.Message.StartsWith("No item", StringComparison.Ordinal)));
-        }
-
-        var problem = items.Find(i => i.Slot is null) is { } unslotted
-            ? $"'{unslotted.Id}' has no slot yet; set it first."
-            : OutfitRules.SlotProblem(items.Select(i => i.Slot!.Value));
-        return problem is null ? ([.. items], [], false) : ([], [new FieldError("itemIds", problem)], false);
     }
 
     /// <summary>
