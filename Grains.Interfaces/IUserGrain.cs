@@ -42,6 +42,14 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("refresh"), OneWay]
     Task Refresh();
 
+    /// <summary>The campaigns changed (to <paramref name="campaignsVersion"/>): re-rank the ads and push if the slate changed.</summary>
+    [Alias("refresh-ads"), OneWay]
+    Task RefreshAds(long campaignsVersion);
+
+    /// <summary>A click on an ad, idempotent by <paramref name="clickId"/>; refused for an ad this user was not delivered.</summary>
+    [Alias("click-ad")]
+    Task<AdClickOutcome> ClickAd(string campaignId, string clickId);
+
     /// <summary>
     /// The user's closet grain changed: the user grain keeps the closet's version and style for ranking and pushes
     /// the closet facet. [AlwaysInterleave] because the closet grain awaits this call while the user grain may be

@@ -83,7 +83,7 @@ public sealed class PushJson
             JsonSerializer.Deserialize<RecommendedAd>(ref reader, Plain);
 
         public override void Write(Utf8JsonWriter writer, RecommendedAd value, JsonSerializerOptions options) =>
-            ReasonConverter.WriteEntry(writer, CampaignName, (JsonConverter<AdCampaign>)options.GetConverter(typeof(AdCampaign)), value.Campaign, value.Score, value.Reasons, options);
+            ReasonConverter.WriteEntry(writer, CampaignName, (JsonConverter<AdCreative>)options.GetConverter(typeof(AdCreative)), value.Campaign, value.Score, value.Reasons, options);
     }
 
     /// <inheritdoc cref="RecommendedLookConverter"/>

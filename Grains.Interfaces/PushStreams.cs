@@ -11,4 +11,15 @@ public static class PushStreams
 
     /// <summary>Namespace of per-region streams (key: region) carrying <see cref="RegionWeather"/>.</summary>
     public const string Regions = "regions";
+
+    /// <summary>Namespace of the campaigns stream (key: <see cref="CampaignsKey"/>) carrying <see cref="CampaignsChanged"/>.</summary>
+    public const string Campaigns = "campaigns";
+
+    public const string CampaignsKey = "all";
 }
+
+/// <summary>The live campaigns changed (an edit, a pause, a budget spent): connected users re-rank their ads.</summary>
+[GenerateSerializer, Immutable, Alias("otmz.campaigns-changed")]
+public sealed record CampaignsChanged(
+    [property: Id(0)] long Version,
+    [property: Id(1)] string CampaignId);

@@ -33,6 +33,9 @@ public static class OtMzSiloExtensions
     /// <summary>Experiment definitions and per-variant counts (<see cref="ExperimentRegistryGrain"/>).</summary>
     public const string ExperimentStorage = "experiments";
 
+    /// <summary>The campaigns' ledgers (<see cref="AdLedgerGrain"/>): written before every impression is granted.</summary>
+    public const string AdsStorage = "ads";
+
     /// <summary>The storage Orleans keeps stream subscriptions in; the name is Orleans' convention.</summary>
     public const string PubSubStorage = "PubSubStore";
 
@@ -43,12 +46,12 @@ public static class OtMzSiloExtensions
         // User and region state is written on every signal: binary instead of the default JSON (the stream
         // pub-sub state keeps Orleans' default). Experiments use it too: their state types carry field ids like the
         // users'. Both storage kinds pick a serializer registered under their name.
-        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage })
+        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage, AdsStorage })
         {
             silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
         }
 
-        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage, PubSubStorage })
+        foreach (var name in new[] { UserStorage, RegionStorage, ExperimentStorage, AdsStorage, PubSubStorage })
         {
             if (connectionString is null)
             {
@@ -110,16 +113,19 @@ public static class OtMzSiloExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ExperimentFlush>();
         services.AddSingleton(TimeProvider.System);
         services.AddKeyedSingleton(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
-        services.AddSingleton<ICampaignStore, DemoCampaigns>();
+        services.Configure<AdsOptions>(configuration.GetSection("Ads"));
+        services.AddSingleton<CampaignDirectory>();
         if (connectionString is null)
         {
             services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
             services.AddSingleton<IImageStore, InMemoryImageStore>();
+            services.AddSingleton<ICampaignStore, InMemoryCampaignStore>();
         }
         else
         {
             services.AddSingleton<ICatalogStore>(sp => new PostgresCatalogStore(connectionString, sp.GetService<ILogger<PostgresCatalogStore>>()));
             services.AddSingleton<IImageStore>(new PostgresImageStore(connectionString));
+            services.AddSingleton<ICampaignStore>(new PostgresCampaignStore(connectionString));
         }
 
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();

@@ -9,13 +9,17 @@ namespace OtMz.Api.Realtime;
 /// Where a push leaves for the devices. One per Api node: it subscribes to a user's Orleans stream when the
 /// user's first connection arrives on this node and unsubscribes when the last one leaves, and forwards each
 /// update to the user's SignalR group. It also watches the regions of the users connected here, so that a
-/// weather change re-ranks exactly those users. Works the same whether the node co-hosts the silo or is a
-/// client of a remote cluster.
+/// weather change re-ranks exactly those users, and the campaigns stream, so that a campaign paused, edited, deleted
+/// or out of budget leaves the banners of the users connected here without a signal from them. Works the same
+/// whether the node co-hosts the silo or is a client of a remote cluster.
 /// </summary>
 public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, ILogger<PushRelay> logger)
 {
     private readonly ConcurrentDictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _campaignsGate = new(1, 1);
+    private StreamSubscriptionHandle<CampaignsChanged>? _campaigns;
 
     private IStreamProvider Streams => cluster.GetStreamProvider(PushStreams.Provider);
 
@@ -47,6 +51,7 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, ISty
 
                 if (entry.Connections++ == 0)
                 {
+                    await WatchCampaignsAsync();
                     var grain = cluster.GetGrain<IUserGrain>(userId);
                     var stream = Streams.GetStream<UserUpdate>(StreamId.Create(PushStreams.Users, await grain.GetPushKey()));
                     entry.Subscription = await stream.SubscribeAsync((update, _) => ForwardAsync(userId, update));
@@ -211,6 +216,36 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, ISty
         {
             entry.Gate.Release();
         }
+    }
+
+    /// <summary>Subscribes to the campaigns stream once, with the node's first connection.</summary>
+    private async Task WatchCampaignsAsync()
+    {
+        if (_campaigns is not null)
+        {
+            return;
+        }
+
+        await _campaignsGate.WaitAsync();
+        try
+        {
+            _campaigns ??= await Streams.GetStream<CampaignsChanged>(StreamId.Create(PushStreams.Campaigns, PushStreams.CampaignsKey))
+                .SubscribeAsync((change, _) => RefreshAdsAsync(change));
+        }
+        finally
+        {
+            _campaignsGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A campaign changed: every user connected here re-ranks their ads (a one-way call each, so this returns at once),
+    /// and those whose slate changes get AdsUpdated.
+    /// </summary>
+    private Task RefreshAdsAsync(CampaignsChanged change)
+    {
+        logger.LogDebug("Campaign {CampaignId} changed (version {Version}): refreshing {UserCount} connected users' ads", change.CampaignId, change.Version, _users.Count);
+        return Task.WhenAll(_users.Keys.Select(userId => cluster.GetGrain<IUserGrain>(userId).RefreshAds(change.Version)));
     }
 
     /// <summary>The weather changed: every user of the region connected here re-ranks (and pushes if that changes anything).</summary>

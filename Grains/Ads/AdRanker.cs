@@ -4,8 +4,11 @@ using OtMz.Grains.Ranking;
 namespace OtMz.Grains.Ads;
 
 /// <summary>
-/// The first ad ranking: campaigns whose targeting admits the user, by cosine between the campaign's target
-/// style vector and the user's taste, each with the styles that matched. Budgets and caps slot in here later.
+/// Ranks the campaigns a user may be shown. Eligible: the campaign's targeting admits the user (gender, age, region),
+/// and the caller's <c>offer</c> test passes (live, budget left, the user's cap not reached). The score is
+/// cosine(taste, target) × (bid / <see cref="AdsOptions.ReferenceBid"/>)^<see cref="AdsOptions.BidWeight"/>: relevance
+/// first, with a higher bid lifting a campaign by its square root at the default weight. Each ad carries the styles
+/// that matched as reasons.
 /// </summary>
 public static class AdRanker
 {
@@ -13,34 +16,49 @@ public static class AdRanker
 
     private static readonly string[] StyleTexts = StyleShares.Texts(key => $"For your {key} taste");
 
-    public static ImmutableArray<RecommendedAd> Rank(IReadOnlyList<AdCampaign> campaigns, ReadOnlySpan<float> taste, UserProfile profile, int thisYear, int k)
+    public static ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> Rank(
+        IEnumerable<AdCampaign> campaigns, ReadOnlySpan<float> taste, UserProfile profile, int thisYear, Func<AdCampaign, bool> offer, AdsOptions options)
     {
         var unitTaste = VectorMath.Normalized(taste);
-        var age = profile.BirthYear is { } year ? thisYear - year : (int?)null;
-        var scored = new List<(AdCampaign Campaign, float Score)>(campaigns.Count);
+        var scored = new List<(AdCampaign Campaign, float Score)>();
         foreach (var campaign in campaigns)
         {
-            if (campaign.TargetGender is { } g && profile.Gender is { } userGender && userGender != g && userGender != Gender.Unisex)
+            if (Admits(campaign, profile, thisYear) && offer(campaign))
             {
-                continue;
+                scored.Add((campaign, Score(unitTaste, campaign, options)));
             }
-
-            if (age is { } a && (a < campaign.MinAge || a > campaign.MaxAge))
-            {
-                continue;
-            }
-
-            scored.Add((campaign, VectorMath.Cosine(unitTaste, campaign.TargetStyle.Values)));
         }
 
         return [.. scored
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Campaign.Id, StringComparer.Ordinal)
-            .Take(k)
-            .Select(s => new RecommendedAd(s.Campaign, s.Score, Explain(unitTaste, s.Campaign)))];
+            .Select(s => (s.Campaign, new RecommendedAd(s.Campaign.Creative, s.Score, Explain(unitTaste, s.Campaign))))];
     }
 
-    private static ImmutableArray<Reason> Explain(float[] taste, AdCampaign campaign)
+    /// <summary>Whether the campaign's targeting admits the user; what the user did not tell does not exclude them, except a region.</summary>
+    public static bool Admits(AdCampaign campaign, UserProfile profile, int thisYear)
+    {
+        if (campaign.TargetGender is { } g && g != Gender.Unisex && profile.Gender is { } userGender && userGender != g && userGender != Gender.Unisex)
+        {
+            return false;
+        }
+
+        if (profile.BirthYear is { } year && (thisYear - year < campaign.MinAge || thisYear - year > campaign.MaxAge))
+        {
+            return false;
+        }
+
+        return campaign.Regions.IsDefaultOrEmpty
+            || (profile.Region is { } region && campaign.Regions.Contains(region, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public static float Score(ReadOnlySpan<float> unitTaste, AdCampaign campaign, AdsOptions options)
+    {
+        var cosine = Math.Max(0f, VectorMath.Cosine(unitTaste, campaign.TargetStyle.Values));
+        return cosine * (float)Math.Pow(campaign.Bid / options.ReferenceBid, options.BidWeight);
+    }
+
+    public static ImmutableArray<Reason> Explain(float[] taste, AdCampaign campaign)
     {
         Span<float> target = stackalloc float[StyleTaxonomy.Count];
         VectorMath.TryNormalize(campaign.TargetStyle.Values, target);

@@ -1,20 +1,20 @@
-using OtMz.Grains.Ads;
+using System.Collections.Immutable;
 
 namespace OtMz.Grains.Demo;
 
 /// <summary>
-/// A seeded set of demo campaigns, one or two per style with a target vector leaning on that style and its
-/// group, so that every taste has banners that fit and banners that do not.
+/// The seed campaigns of a new installation: one or two per style, with a target vector leaning on that style and
+/// its group, so that every taste has banners that fit and banners that do not. The embedded run's store starts
+/// with them and the silo's <c>seed</c> command writes them to the campaigns table; nothing else reads this class.
 /// </summary>
-public sealed class DemoCampaigns : ICampaignStore
+public static class DemoCampaigns
 {
     private static readonly string[] Brands = ["Ottie", "Mzine", "Closet Lab", "Seoul Thread", "Han River Outdoor", "Nine Stitches"];
 
-    private readonly IReadOnlyList<AdCampaign> _campaigns = Create(seed: 7);
+    /// <summary>When the seed campaigns start: before any clock the platform runs on.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public IReadOnlyList<AdCampaign> Active() => _campaigns;
-
-    public static IReadOnlyList<AdCampaign> Create(int seed)
+    public static IReadOnlyList<AdCampaign> Create(int seed = 7)
     {
         var rng = new Random(seed);
         var campaigns = new List<AdCampaign>();
@@ -37,7 +37,23 @@ public sealed class DemoCampaigns : ICampaignStore
                     ImageUrl: null,
                     Link: $"https://example.com/campaigns/{id}",
                     StyleVector.Create(target),
-                    TargetGender: n == 1 && style.Group == "feminine" ? Gender.Women : null));
+                    TargetGender: n == 1 && style.Group == "feminine" ? Gender.Women : null,
+                    MinAge: null,
+                    MaxAge: null,
+                    Regions: [],
+                    Bid: n == 0 ? 1.0 : 1.5,
+                    TotalBudget: 10_000_000,
+                    DailyBudget: null,
+                    DailyCap: 20,
+                    StartsAt: Start,
+                    EndsAt: null,
+                    Paused: false,
+                    TimeZone: AdCampaign.DefaultTimeZone,
+                    LookId: null,
+                    ItemSlot: null,
+                    Revision: 1,
+                    CreatedAt: Start,
+                    UpdatedAt: Start));
             }
         }
 

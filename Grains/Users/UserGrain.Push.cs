@@ -75,9 +75,11 @@ public sealed partial class UserGrain
             parts.Add(LooksPart.Of(CountImpressions(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context))));
         }
 
-        if (_ledger.IsNew<AdsPart>(state.State.Version))
+        var slate = await SlateAsync();
+        var sendsAds = _ledger.IsNew<AdsPart>(slate.Ads.Version);
+        if (sendsAds)
         {
-            parts.Add(AdsPart.Of(RankAds(pushOptions.Value.AdsPerPush)));
+            parts.Add(AdsPart.Of(slate.Ads));
         }
 
         if (_ledger.IsNew<ClosetPart>(closet.Version))
@@ -90,20 +92,22 @@ public sealed partial class UserGrain
             parts.Add(await OutfitsPartAsync(closet, context.Weather));
         }
 
-        if (parts.Count == 0)
+        if (sendsAds && !IsFresh(slate))
         {
-            return;
+            parts.Remove(parts.First(p => p is AdsPart));
+            sendsAds = false;
         }
 
-        await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
+        var published = parts.Count > 0 && await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
+        await SettleAsync(slate, delivered: sendsAds && published);
     }
 
     /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>
-    private async Task PublishAsync(UserUpdate update)
+    private async Task<bool> PublishAsync(UserUpdate update)
     {
         if (_updates is null)
         {
-            return;
+            return false;
         }
 
         try
@@ -113,10 +117,13 @@ public sealed partial class UserGrain
             {
                 _ledger.Sent(part);
             }
+
+            return true;
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "{UserId} push of {PartCount} parts failed", UserId, update.Parts.Length);
+            return false;
         }
     }
 }

@@ -16,7 +16,6 @@ namespace OtMz.Grains.Users;
 public sealed partial class UserGrain
 {
     private readonly LooksCache _looks = new();
-    private readonly AdsCache _ads = new();
     private ICatalogGrain? _catalog;
     private (string Key, IRegionGrain Grain)? _region;
 
@@ -40,10 +39,13 @@ public sealed partial class UserGrain
         return CountImpressions(await LooksAsync(query, context));
     }
 
+    /// <summary>The slate's first <paramref name="k"/> ads; the slate is delivered (and counted) whole.</summary>
     public async Task<AdRecommendations> GetAds(int k)
     {
         await RefreshContextAsync();
-        return RankAds(k);
+        var ads = await DeliverSlateAsync();
+        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
+        return ads.Items.Length <= take ? ads : ads with { Items = ads.Items[..take] };
     }
 
     public async Task<UserSnapshot> GetSnapshot()
@@ -53,7 +55,7 @@ public sealed partial class UserGrain
         var closet = await ClosetAsync();
         var looks = CountImpressions(await LooksAsync(new RecommendationQuery(RecommendationQuery.DefaultK), context));
         var outfits = await OutfitsAsync(new OutfitQuery(OutfitQuery.DefaultK), context.Weather);
-        var snapshot = new UserSnapshot(state.State.Version, TasteOf(closet), looks, RankAds(pushOptions.Value.AdsPerPush), closet, outfits);
+        var snapshot = new UserSnapshot(state.State.Version, TasteOf(closet), looks, await DeliverSlateAsync(), closet, outfits);
         if (_schedule?.Pending != true)
         {
             // Every change made in this activation was pushed, so these versions reached every connected device
@@ -136,20 +138,6 @@ public sealed partial class UserGrain
         return new LookRecommendations(version, generatedAt ?? time.GetUtcNow(), items) { Experiments = arms };
     }
 
-    /// <summary>The first <paramref name="k"/> ads of this version's ranking; see <see cref="AdsCache"/>.</summary>
-    private AdRecommendations RankAds(int k)
-    {
-        var take = Math.Clamp(k, 1, AdRecommendations.MaxK);
-        var version = state.State.Version;
-        if (_ads.TryTake(version, take) is { } cached)
-        {
-            return cached;
-        }
-
-        var items = AdRanker.Rank(campaigns.Active(), CurrentTaste(), state.State.Profile, time.GetUtcNow().Year, take);
-        return _ads.Store(version, items, take, time.GetUtcNow(), take);
-    }
-
     /// <summary>
     /// The closet as last reported, read from the closet grain once per activation. A report that arrives while
     /// this read is under way (<see cref="ClosetChanged"/> interleaves) is kept if it is newer. A closet read here
@@ -222,7 +210,6 @@ public sealed partial class UserGrain
     private void InvalidateCaches()
     {
         _looks.Clear();
-        _ads.Clear();
         _outfits = null;
     }
 

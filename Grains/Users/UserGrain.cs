@@ -15,11 +15,11 @@ namespace OtMz.Grains.Users;
 
 /// <summary>
 /// Where a signal lands and where the taste changes. The grain owns one user's taste and signals (this file: the
-/// commands), answers reads from its recommendation caches (<see cref="LooksCache"/>, <see cref="AdsCache"/>;
-/// UserGrain.Reads.cs), and pushes every facet that changed (UserGrain.Push.cs). The closet is the closet grain's
+/// commands), answers reads from its recommendation caches (<see cref="LooksCache"/>; UserGrain.Reads.cs), keeps the
+/// ad slate (UserGrain.Ads.cs), and pushes every facet that changed (UserGrain.Push.cs). The closet is the closet grain's
 /// (<see cref="IClosetGrain"/>), which tells this grain of each change; the looks follow the closet only while the
 /// ranking weighs it. Each facet has its own version: the taste's is <see cref="UserState.Version"/>, which moves
-/// with every signal, survey, profile or context change; the ads share it; the closet's is the closet grain's; the
+/// with every signal, survey, profile or context change; the ad slate has its own; the closet's is the closet grain's; the
 /// looks' is the sum of the taste's and, while <see cref="RankingOptions.ClosetWeight"/> is not zero, the closet's.
 /// </summary>
 public sealed partial class UserGrain(
@@ -28,7 +28,8 @@ public sealed partial class UserGrain(
     IOptions<RankingOptions> rankingOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<PushOptions> pushOptions,
-    ICampaignStore campaigns,
+    CampaignDirectory campaignDirectory,
+    IOptions<AdsOptions> adsOptions,
     ExperimentDirectory experiments,
     ExperimentTally tally,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,

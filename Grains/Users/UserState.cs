@@ -76,5 +76,9 @@ public sealed class UserState
     [Id(20)]
     public float[]? Pairwise { get; set; }
 
+    /// <summary>The ads delivered: the current slate, today's deliveries per campaign (the caps), and the recent ones (clicks).</summary>
+    [Id(21)]
+    public AdSlate Ads { get; set; } = new();
+
     public static int ColourCount { get; } = Enum.GetValues<Colour>().Length;
 }

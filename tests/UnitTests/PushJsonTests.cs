@@ -58,7 +58,7 @@ public class PushJsonTests
     {
         var campaigns = DemoCampaigns.Create(seed: 3);
         var payload = new AdRecommendations(8, DateTimeOffset.UnixEpoch,
-            [new RecommendedAd(campaigns[0], 0.4f, EveryKindOfReason), new RecommendedAd(campaigns[1] with { ImageUrl = null, MinAge = 18 }, 0f, [])]);
+            [new RecommendedAd(campaigns[0].Creative, 0.4f, EveryKindOfReason), new RecommendedAd(campaigns[1].Creative with { ImageUrl = null, LookId = "look-1", ItemSlot = GarmentSlot.Outer }, 0f, [])]);
 
         var expected = JsonSerializer.SerializeToUtf8Bytes(payload, Web);
 

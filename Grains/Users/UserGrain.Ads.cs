@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OtMz.Grains.Ads;
+
+namespace OtMz.Grains.Users;
+
+/// <summary>
+/// The user's ad slate. Each push and each read ranks the campaigns the silo's <see cref="CampaignDirectory"/> offers
+/// (<see cref="AdRanker"/>), skipping those whose daily cap the user reached; the campaigns new to the slate are
+/// reserved with their ledgers (<see cref="IAdLedgerGrain"/>) and only the granted ones go in. After the delivery
+/// (the push published, or the read answered) the grants are confirmed and counted against the caps; a push that
+/// fails releases them. A slate that did not change keeps its version and is not delivered again, so an ad on screen
+/// counts once; a new local day starts a new slate.
+/// </summary>
+public sealed partial class UserGrain
+{
+    /// <summary>How long a paced campaign is not asked again by this user.</summary>
+    private static readonly TimeSpan PacedRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>The items of the slate at <see cref="AdSlate.Version"/>; null until built in this activation.</summary>
+    private AdRecommendations? _slateItems;
+
+    /// <summary>Campaigns a ledger refused: not asked again until the time, or until the campaigns' version moves.</summary>
+    private readonly Dictionary<string, (DateTimeOffset Until, long CatalogVersion)> _refused = new(StringComparer.Ordinal);
+
+    /// <summary>The newest campaigns version announced to this grain (<see cref="RefreshAds"/>).</summary>
+    private long _heardCampaigns;
+
+    public Task RefreshAds(long campaignsVersion)
+    {
+        _heardCampaigns = Math.Max(_heardCampaigns, campaignsVersion);
+        SchedulePush();
+        return Task.CompletedTask;
+    }
+
+    public async Task<AdClickOutcome> ClickAd(string campaignId, string clickId)
+    {
+        if (!state.State.Ads.WasDelivered(campaignId, time.GetUtcNow()))
+        {
+            return await GrainFactory.GetGrain<IAdCampaignRegistryGrain>(0).Get(campaignId) is null
+                ? AdClickOutcome.UnknownCampaign
+                : AdClickOutcome.NotDelivered;
+        }
+
+        return await GrainFactory.GetGrain<IAdLedgerGrain>(campaignId).Click(new AdClick(clickId, UserId)) == ClickOutcome.Recorded
+            ? AdClickOutcome.Recorded
+            : AdClickOutcome.Duplicate;
+    }
+
+    /// <summary>The slate delivered by a read: built, then confirmed at once, since the reply is the delivery.</summary>
+    private async Task<AdRecommendations> DeliverSlateAsync()
+    {
+        var slate = await SlateAsync();
+        await SettleAsync(slate, delivered: true);
+        return slate.Ads;
+    }
+
+    /// <summary>The slate as it should be now, with the reservations its new campaigns hold.</summary>
+    private async Task<SlateDraft> SlateAsync()
+    {
+        var now = time.GetUtcNow();
+        var today = LocalDay.Of(now, UserZone());
+        var catalog = await campaignDirectory.GetAsync(_heardCampaigns);
+        var s = state.State.Ads;
+        var current = s.Day == today ? s.CampaignIds : [];
+        var ranked = AdRanker.Rank(catalog.Campaigns, CurrentTaste(), state.State.Profile, now.Year,
+            c => catalog.Offers(c, now) && !IsRefused(c.Id, now, catalog.Version) && (current.Contains(c.Id) || s.DeliveriesToday(c.Id, today) < c.DailyCap),
+            adsOptions.Value);
+        var size = pushOptions.Value.AdsPerPush;
+        var chosen = new List<RecommendedAd>(size);
+        var reserved = ImmutableArray.CreateBuilder<(string CampaignId, Guid Reservation)>();
+        var next = 0;
+        while (chosen.Count < size && next < ranked.Length)
+        {
+            var batch = ranked.Skip(next).Take(size - chosen.Count).ToList();
+            next += batch.Count;
+            var answers = await Task.WhenAll(batch.Select(b => current.Contains(b.Campaign.Id) ? Task.FromResult<Guid?>(Guid.Empty) : ReserveAsync(b.Campaign.Id, now, catalog.Version)));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (answers[i] is not { } reservation)
+                {
+                    continue;
+                }
+
+                chosen.Add(batch[i].Ad);
+                if (reservation != Guid.Empty)
+                {
+                    reserved.Add((batch[i].Campaign.Id, reservation));
+                }
+            }
+        }
+
+        if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds))
+        {
+            return new SlateDraft(items, [], today, time.GetTimestamp());
+        }
+
+        // The same campaigns after a reactivation keep their version: the devices have them from before.
+        var version = s.Day == today && _slateItems is null && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds) ? s.Version : s.Version + 1;
+        return new SlateDraft(new AdRecommendations(version, now, [.. chosen]), reserved.ToImmutable(), today, time.GetTimestamp());
+    }
+
+    /// <summary>A reservation id when the ledger granted one impression, else null (and the campaign is set aside).</summary>
+    private async Task<Guid?> ReserveAsync(string campaignId, DateTimeOffset now, long catalogVersion)
+    {
+        var id = Guid.NewGuid();
+        AdGrant grant;
+        try
+        {
+            grant = await GrainFactory.GetGrain<IAdLedgerGrain>(campaignId).Reserve(new AdReservation(id, UserId));
+        }
+        catch (Exception exception)
+        {
+            // The ledger may have granted and stored it: unconfirmed, it is released when it expires.
+            logger.LogWarning(exception, "{UserId}: no answer from the ledger of {CampaignId}", UserId, campaignId);
+            _refused[campaignId] = (now + PacedRetry, catalogVersion);
+            return null;
+        }
+
+        if (grant.Granted)
+        {
+            return id;
+        }
+
+        _refused[campaignId] = grant.Refusal switch
+        {
+            AdRefusal.Paced => (now + PacedRetry, catalogVersion),
+            AdRefusal.DailyExhausted => (LocalDay.Bounds(now, UserZone()).End, catalogVersion),
+            _ => (DateTimeOffset.MaxValue, catalogVersion),
+        };
+        return null;
+    }
+
+    /// <summary>A refusal holds until its time, or, for one that has no time, until the campaigns change.</summary>
+    private bool IsRefused(string campaignId, DateTimeOffset now, long catalogVersion)
+    {
+        if (!_refused.TryGetValue(campaignId, out var refused))
+        {
+            return false;
+        }
+
+        if (now < refused.Until && (refused.Until != DateTimeOffset.MaxValue || refused.CatalogVersion == catalogVersion))
+        {
+            return true;
+        }
+
+        _refused.Remove(campaignId);
+        return false;
+    }
+
+    /// <summary>
+    /// Confirms a delivered slate's reservations and records it (caps, clicks), or releases them when it was not
+    /// delivered. A grant held longer than half the ledger's timeout is released instead of delivered, because
+    /// the ledger may already have released it.
+    /// </summary>
+    private async Task SettleAsync(SlateDraft slate, bool delivered)
+    {
+        if (slate.Reserved.IsEmpty && slate.Ads.Version == state.State.Ads.Version)
+        {
+            _slateItems = slate.Ads;
+            return;
+        }
+
+        var byCampaign = slate.Reserved.GroupBy(r => r.CampaignId).ToList();
+        if (!delivered)
+        {
+            await Task.WhenAll(byCampaign.Select(g => SafelyAsync(g.Key, l => l.Release([.. g.Select(r => r.Reservation)]))));
+            return;
+        }
+
+        await Task.WhenAll(byCampaign.Select(g => SafelyAsync(g.Key, l => l.Confirm([.. g.Select(r => r.Reservation)]))));
+        var s = state.State.Ads;
+        var now = time.GetUtcNow();
+        s.Count(byCampaign.Select(g => g.Key), slate.Day, now);
+        s.Version = slate.Ads.Version;
+        s.Day = slate.Day;
+        s.CampaignIds = [.. slate.Ads.Items.Select(a => a.Campaign.Id)];
+        _slateItems = slate.Ads;
+        // Written without moving the taste's version: the slate changes nothing else a client sees.
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Whether a slate's grants are still safe to deliver (see <see cref="SettleAsync"/>).</summary>
+    private bool IsFresh(SlateDraft slate) => time.GetElapsedTime(slate.ReservedAt) < adsOptions.Value.ReservationTimeout / 2;
+
+    private async Task SafelyAsync(string campaignId, Func<IAdLedgerGrain, Task> settle)
+    {
+        try
+        {
+            await settle(GrainFactory.GetGrain<IAdLedgerGrain>(campaignId));
+        }
+        catch (Exception exception)
+        {
+            // Unsettled reservations expire in the ledger: a lost confirmation under-counts, never over-delivers.
+            logger.LogWarning(exception, "{UserId}: could not settle reservations with {CampaignId}", UserId, campaignId);
+        }
+    }
+
+    private TimeZoneInfo UserZone()
+    {
+        var options = adsOptions.Value;
+        var id = state.State.Profile.Region is { } region && options.RegionTimeZones.TryGetValue(region, out var zone) ? zone : options.DefaultTimeZone;
+        return LocalDay.Find(id) ?? TimeZoneInfo.Utc;
+    }
+
+    /// <summary>A slate to deliver: its ads, the reservations of its new campaigns, and the local day it is for.</summary>
+    private sealed record SlateDraft(AdRecommendations Ads, ImmutableArray<(string CampaignId, Guid Reservation)> Reserved, DateOnly Day, long ReservedAt);
+}
