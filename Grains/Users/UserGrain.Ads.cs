@@ -90,7 +90,8 @@ public sealed partial class UserGrain
             }
         }
 
-        if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds))
+        // An edited creative (a new title or image) makes a new version, though it counts no new impression.
+        if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign).SequenceEqual(items.Items.Select(a => a.Campaign)))
         {
             return new SlateDraft(items, [], today, time.GetTimestamp());
         }
