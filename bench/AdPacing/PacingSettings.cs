@@ -7,12 +7,12 @@ public sealed record PacingSettings(double Rate, TimeSpan Step, int Seed, double
 {
     public const string Usage =
         "usage: dotnet run -c Release --project bench/AdPacing -- [--rate 2] [--step 1] [--seed 42] [--lost 0.01] "
-        + "[--lead 0.05] [--lookahead 60] [--hours night-trough@0.3|all|none] [--limits true|false]";
+        + "[--lead 0.05] [--lookahead 60] [--hours night-trough@0.34|all|none] [--limits true|false]";
 
     public static PacingSettings? Parse(string[] args)
     {
         var defaults = new Grains.Ads.AdsOptions();
-        var settings = new PacingSettings(2, TimeSpan.FromSeconds(1), 42, 0.01, defaults.PacingLead, defaults.PacingLookahead, "night-trough@0.3", Limits: true);
+        var settings = new PacingSettings(2, TimeSpan.FromSeconds(1), 42, 0.01, defaults.PacingLead, defaults.PacingLookahead, "night-trough@0.34", Limits: true);
         if (args.Length % 2 != 0)
         {
             return null;

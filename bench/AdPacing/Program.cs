@@ -47,7 +47,7 @@ static IEnumerable<PacingScenario> Scenarios(PacingSettings settings)
 
     foreach (var curve in TrafficCurve.All)
     {
-        foreach (var share in new[] { 0.1, 0.3, 0.5 })
+        foreach (var share in new[] { 0.1, 0.34, 0.5 })
         {
             yield return Make(curve, share);
         }
