@@ -7,15 +7,16 @@ public static class PacingReport
 {
     public static void Summary(TextWriter o, IReadOnlyList<PacingResult> results)
     {
-        o.WriteLine("| curve | budget / requests | zone, day | budget | requests | by noon | end of day | max deviation (hour) | paced | daily spent | status at 23:59:59 |");
-        o.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        o.WriteLine("| curve | budget / requests | zone, day | budget | requests | by noon | end of day | max deviation (hour) | refused: paced | daily budget spent | total budget spent | other | status at 23:59:59 |");
+        o.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             var s = r.Scenario;
             var worst = r.Worst;
             o.WriteLine($"| {s.Curve.Name} | {s.BudgetShare:0.0#} | {s.TimeZone}, {s.Day:yyyy-MM-dd} ({r.Hours.Count} h) | {r.Budget:N0} | {r.Requests:N0} "
                 + $"| {(double)r.DeliveredAtNoon / r.Budget:P1} | {r.EndShare:P2} | {worst.Deviation:+0.0%;-0.0%} ({worst.Hour}) "
-                + $"| {r.Refused(AdRefusal.Paced):N0} | {r.Refused(AdRefusal.DailyExhausted):N0} | {Wire(r.Report.Pacing)} |");
+                + $"| {r.Refused(AdRefusal.Paced):N0} | {r.Refused(AdRefusal.DailyExhausted):N0} | {r.Refused(AdRefusal.Exhausted):N0} "
+                + $"| {r.Refused(AdRefusal.NotLive) + r.Refused(AdRefusal.Unknown):N0} | {Wire(r.Report.Pacing)} |");
         }
     }
 
