@@ -8,7 +8,7 @@ namespace OtMz.Pacing;
 /// step, each asking the ledger to reserve an impression and confirming it at once when granted (or, for
 /// <see cref="PacingScenario.LostShare"/> of the grants, never answering, so the reservation expires). Cumulative
 /// delivery is read at every whole hour of the day and compared with the even-spend line. Seeded: the same scenario
-/// gives the same day. The bench prints it; tests/UnitTests/AdPacingDayTests.cs asserts on it.
+/// gives the same day. The bench prints it; tests/UnitTests/Ads/PacingDayTests.cs asserts on it.
 /// </summary>
 public static class PacingDay
 {
@@ -27,7 +27,7 @@ public static class PacingDay
         long requests = 0;
         long hourRequests = 0;
         var nextHour = start.AddHours(1);
-        var line = new PacedPeriod(start, end, budget, Daily: true);
+        var period = new PacedPeriod(start, end, budget, Daily: true);
         var noon = LocalTime(scenario.Day, new TimeOnly(12, 0), zone);
         long? deliveredAtNoon = null;
         for (var now = start; now < end; now += scenario.Step)
@@ -58,7 +58,7 @@ public static class PacingDay
             if (next >= nextHour || next >= end)
             {
                 var at = next >= end ? end : nextHour;
-                hours.Add(new HourPoint(hours.Count + 1, TimeZoneInfo.ConvertTime(at, zone), hourRequests, ledger.State.Confirmed, AdPacing.Line(line, at)));
+                hours.Add(new HourPoint(hours.Count + 1, TimeZoneInfo.ConvertTime(at, zone), hourRequests, ledger.State.Confirmed, AdPacing.Line(period, at)));
                 hourRequests = 0;
                 nextHour = nextHour.AddHours(1);
             }

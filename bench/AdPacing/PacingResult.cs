@@ -11,8 +11,10 @@ public sealed record PacingScenario(
     int Seed = 42,
     double LostShare = 0)
 {
+    /// <summary>The local day simulated; by default a December Monday, with no daylight-saving change anywhere near it.</summary>
     public DateOnly Day { get; init; } = Day == default ? new DateOnly(2026, 12, 7) : Day;
 
+    /// <summary>How far the clock moves between draws of requests; one second by default.</summary>
     public TimeSpan Step { get; init; } = Step == default ? TimeSpan.FromSeconds(1) : Step;
 
     public string Name => $"{Curve.Name}@{BudgetShare:0.##}";
