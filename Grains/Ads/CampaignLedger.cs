@@ -74,8 +74,6 @@ public sealed class CampaignLedger(LedgerState state, AdsOptions options)
     /// <summary>Counts the pending ids as delivered; returns how many were.</summary>
     public int Confirm(IEnumerable<Guid> reservations, DateTimeOffset now)
     {
-        // An id past its timeout is released whether or not the sweep has run yet, so a late confirm never counts.
-        Expire(now);
         var confirmed = 0;
         foreach (var id in reservations)
         {

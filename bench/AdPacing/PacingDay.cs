@@ -6,7 +6,8 @@ namespace OtMz.Pacing;
 /// One simulated day of one campaign's ledger (<see cref="CampaignLedger"/>, the same class the ledger grain runs):
 /// a clock that steps through the campaign's local day, requests drawn from a <see cref="TrafficCurve"/> at every
 /// step, each asking the ledger to reserve an impression and confirming it at once when granted (or, for
-/// <see cref="PacingScenario.LostShare"/> of the grants, never answering, so the reservation expires). Cumulative
+/// <see cref="PacingScenario.LostShare"/> of the grants, never answering: the sweep the ledger grain runs every
+/// reservation timeout finds them overdue, the user grain says they were not delivered, and they are released). Cumulative
 /// delivery is read at every whole hour of the day and compared with the even-spend line. Seeded: the same scenario
 /// gives the same day. The bench prints it; tests/UnitTests/Ads/PacingDayTests.cs asserts on it.
 /// </summary>
@@ -30,6 +31,7 @@ public static class PacingDay
         var period = new PacedPeriod(start, end, budget, Daily: true);
         var noon = LocalTime(scenario.Day, new TimeOnly(12, 0), zone);
         long? deliveredAtNoon = null;
+        var nextSweep = start + options.ReservationTimeout;
         for (var now = start; now < end; now += scenario.Step)
         {
             var arrivals = Poisson(rng, Rate(scenario, zone, now + scenario.Step / 2) * scenario.Step.TotalSeconds);
@@ -38,7 +40,14 @@ public static class PacingDay
                 requests++;
                 hourRequests++;
                 var id = NewGuid(rng);
-                var grant = ledger.Reserve(new AdReservation(id, $"user-{rng.Next(100_000)}"), now);
+                var reservation = new AdReservation(id, $"user-{rng.Next(100_000)}");
+                var grant = ledger.Reserve(reservation, now);
+                if (grant.Refusal is AdRefusal.Exhausted or AdRefusal.DailyExhausted && Settle(ledger, now) > 0)
+                {
+                    // As the ledger grain does: a refusal for budget first settles the overdue grants, then asks again.
+                    grant = ledger.Reserve(reservation, now);
+                }
+
                 if (!grant.Granted)
                 {
                     refusals[grant.Refusal] = refusals.GetValueOrDefault(grant.Refusal) + 1;
@@ -50,6 +59,12 @@ public static class PacingDay
             }
 
             var next = now + scenario.Step;
+            if (next >= nextSweep)
+            {
+                Settle(ledger, next);
+                nextSweep += options.ReservationTimeout;
+            }
+
             if (next >= noon && deliveredAtNoon is null)
             {
                 deliveredAtNoon = ledger.State.Confirmed;
@@ -68,6 +83,13 @@ public static class PacingDay
         var report = ledger.Report(scenario.Name, end - TimeSpan.FromSeconds(1));
         return new PacingResult(scenario, budget, requests, deliveredAtNoon ?? 0, hours, refusals, report);
     }
+
+    /// <summary>
+    /// The ledger grain's sweep, with the user grains' answer for a lost delivery: every overdue reservation here is
+    /// one whose delivery never happened (confirmed ones were confirmed at once), so each is released.
+    /// </summary>
+    private static int Settle(CampaignLedger ledger, DateTimeOffset now) =>
+        ledger.Release(ledger.Overdue(now).Select(o => o.Id).ToList(), now);
 
     /// <summary>The requests the curve expects over the day: what the budget is a share of.</summary>
     public static double ExpectedRequests(PacingScenario scenario, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end)

@@ -59,19 +59,39 @@ public class CampaignLedgerBudgetTests
     }
 
     [Fact]
-    public void AReservationNeitherConfirmedNorReleasedExpiresAndFreesItsBudget()
+    public void AnOverdueReservationKeepsItsBudgetUntilItIsSettled()
     {
         var options = new AdsOptions { PacingLookahead = Unpaced.PacingLookahead, ReservationTimeout = TimeSpan.FromSeconds(30) };
         var ledger = Ledger(Campaign(total: 3, daily: 3), options);
-        Assert.Equal(3, ledger.Hold(T0, 3).Count);
+        var held = ledger.Hold(T0, 3);
+        Assert.Equal(3, held.Count);
 
+        Assert.Empty(ledger.Overdue(T0.AddSeconds(29)));
+        Assert.Equal(held.Order(), ledger.Overdue(T0.AddSeconds(30)).Select(o => o.Id).Order());
+        Assert.All(ledger.Overdue(T0.AddSeconds(30)), o => Assert.Equal("user-1", o.UserId));
+
+        // Overdue is not free: until the user grain answers, the budget stays taken.
+        Assert.Equal(AdRefusal.Exhausted, ledger.Reserve(T0.AddMinutes(5), Guid.NewGuid()).Refusal);
+
+        // Settled: one was delivered after all, one certainly was not; the third is still unanswered.
+        Assert.Equal(1, ledger.Confirm([held[0]], T0.AddMinutes(6)));
+        Assert.Equal(1, ledger.Release([held[1]], T0.AddMinutes(6)));
+        Assert.Equal([held[2]], ledger.Overdue(T0.AddMinutes(6)).Select(o => o.Id));
+        Assert.True(ledger.Reserve(T0.AddMinutes(7), Guid.NewGuid()).Granted);
+        Assert.Equal(AdRefusal.Exhausted, ledger.Reserve(T0.AddMinutes(7), Guid.NewGuid()).Refusal);
+        Assert.Equal(1, ledger.State.Confirmed);
+    }
+
+    [Fact]
+    public void ExpireReleasesOverdueReservationsWithoutAskingAnyone()
+    {
+        var ledger = Ledger(Campaign(total: 2, daily: 2), Unpaced);
+        Assert.Equal(2, ledger.Hold(T0, 2).Count);
         Assert.Equal(0, ledger.Expire(T0.AddSeconds(29)));
-        Assert.Equal(AdRefusal.Exhausted, ledger.Reserve(T0.AddSeconds(29), Guid.NewGuid()).Refusal);
-
-        // A reserve runs the expiry itself: the sweep need not have come first.
-        Assert.True(ledger.Reserve(T0.AddSeconds(30), Guid.NewGuid()).Granted);
-        Assert.Equal(1, ledger.Granted);
-        Assert.Equal(1, ledger.Report("ad-test", T0.AddSeconds(30)).DeliveredToday);
+        Assert.Equal(2, ledger.Expire(T0 + new AdsOptions().ReservationTimeout));
+        Assert.Equal(0, ledger.Granted);
+        Assert.Equal(0, ledger.Report("ad-test", T0.AddMinutes(1)).DeliveredToday);
+        Assert.True(ledger.Deliver(T0.AddMinutes(1)).Granted);
     }
 
     [Fact]
@@ -91,17 +111,24 @@ public class CampaignLedgerBudgetTests
     }
 
     [Fact]
-    public void AConfirmAfterTheTimeoutCountsNothingEvenBeforeTheSweep()
+    public void ALateConfirmStillCountsAndAConfirmAfterExpiryDoesNot()
     {
-        var ledger = Ledger(Campaign(total: 1), Unpaced);
-        var id = Guid.NewGuid();
-        Assert.True(ledger.Reserve(T0, id).Granted);
+        var ledger = Ledger(Campaign(total: 2), Unpaced);
+        var late = Guid.NewGuid();
+        var expired = Guid.NewGuid();
+        Assert.True(ledger.Reserve(T0, late).Granted);
+        Assert.True(ledger.Reserve(T0, expired).Granted);
 
-        Assert.Equal(0, ledger.Confirm([id], T0 + new AdsOptions().ReservationTimeout));
-        Assert.Equal(0, ledger.State.Confirmed);
-        Assert.Equal(0, ledger.Granted);
-        Assert.Empty(ledger.Report("ad-test", T0.AddMinutes(1)).ByHour);
-        Assert.True(ledger.Deliver(T0.AddMinutes(1)).Granted);
+        // Past the timeout but still pending: the delivery may have happened, so its confirm counts.
+        Assert.Equal(1, ledger.Confirm([late], T0.AddMinutes(10)));
+
+        // Once released by expiry the id is unknown, and a confirm of it changes nothing.
+        Assert.Equal(1, ledger.Expire(T0.AddMinutes(10)));
+        Assert.Equal(0, ledger.Confirm([expired], T0.AddMinutes(11)));
+        Assert.Equal(1, ledger.State.Confirmed);
+        Assert.Equal(1, ledger.Granted);
+        Assert.Single(ledger.Report("ad-test", T0.AddMinutes(11)).ByHour);
+        Assert.True(ledger.Deliver(T0.AddMinutes(12)).Granted);
     }
 
     [Fact]

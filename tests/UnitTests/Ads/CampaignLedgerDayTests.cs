@@ -81,14 +81,15 @@ public class CampaignLedgerDayTests
     }
 
     [Fact]
-    public void AReservationFromYesterdayThatExpiresTodayDoesNotFreeTodaysBudget()
+    public void AReservationFromYesterdayReleasedTodayDoesNotFreeTodaysBudget()
     {
         var ledger = Ledger(Campaign(total: 100, daily: 1, zone: "Asia/Seoul"), Unpaced);
-        Assert.True(ledger.Reserve(SeoulMidnight.AddSeconds(-10), Guid.NewGuid()).Granted);
+        var yesterday = Guid.NewGuid();
+        Assert.True(ledger.Reserve(SeoulMidnight.AddSeconds(-10), yesterday).Granted);
         Assert.True(ledger.Deliver(SeoulMidnight.AddSeconds(10)).Granted);
 
-        // Yesterday's reservation expires at 00:00:20; today's one impression is still taken.
-        Assert.Equal(1, ledger.Expire(SeoulMidnight.AddSeconds(25)));
+        // Yesterday's reservation is settled as not delivered after midnight: today's one impression is still taken.
+        Assert.Equal(1, ledger.Release([yesterday], SeoulMidnight.AddSeconds(25)));
         Assert.Equal(AdRefusal.DailyExhausted, ledger.Deliver(SeoulMidnight.AddSeconds(30)).Refusal);
         var report = ledger.Report("ad-test", SeoulMidnight.AddSeconds(30));
         Assert.Equal(1, report.DeliveredToday);
