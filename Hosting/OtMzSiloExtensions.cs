@@ -119,7 +119,7 @@ public static class OtMzSiloExtensions
         {
             services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
             services.AddSingleton<IImageStore, InMemoryImageStore>();
-            services.AddSingleton<ICampaignStore, InMemoryCampaignStore>();
+            services.AddSingleton<ICampaignStore>(_ => new InMemoryCampaignStore());
         }
         else
         {

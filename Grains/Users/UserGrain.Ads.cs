@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OtMz.Grains.Ads;
+using OtMz.Grains.Catalog;
+using OtMz.Grains.Outfits;
 
 namespace OtMz.Grains.Users;
 
@@ -25,6 +27,12 @@ public sealed partial class UserGrain
 
     /// <summary>The newest campaigns version announced to this grain (<see cref="RefreshAds"/>).</summary>
     private long _heardCampaigns;
+
+    /// <summary>How long a completing ad found for a saved outfit leads the slate.</summary>
+    private static readonly TimeSpan CompletionHold = TimeSpan.FromHours(1);
+
+    /// <summary>The ad that completes the outfit the user saved last, while it leads the slate.</summary>
+    private (string CampaignId, RecommendedAd Ad, DateTimeOffset Until)? _completion;
 
     public Task RefreshAds(long campaignsVersion)
     {
@@ -66,6 +74,7 @@ public sealed partial class UserGrain
         var ranked = AdRanker.Rank(catalog.Campaigns, CurrentTaste(), state.State.Profile, now.Year,
             c => catalog.Offers(c, now) && !IsRefused(c.Id, now, catalog.Version) && (current.Contains(c.Id) || s.DeliveriesToday(c.Id, today) < c.DailyCap),
             adsOptions.Value);
+        ranked = LeadWithCompletion(ranked, now);
         var size = pushOptions.Value.AdsPerPush;
         var chosen = new List<RecommendedAd>(size);
         var reserved = ImmutableArray.CreateBuilder<(string CampaignId, Guid Reservation)>();
@@ -90,7 +99,8 @@ public sealed partial class UserGrain
             }
         }
 
-        if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds))
+        // An edited creative (a new title or image) makes a new version, though it counts no new impression.
+        if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign).SequenceEqual(items.Items.Select(a => a.Campaign)))
         {
             return new SlateDraft(items, [], today, time.GetTimestamp());
         }
@@ -98,6 +108,62 @@ public sealed partial class UserGrain
         // The same campaigns after a reactivation keep their version: the devices have them from before.
         var version = s.Day == today && _slateItems is null && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds) ? s.Version : s.Version + 1;
         return new SlateDraft(new AdRecommendations(version, now, [.. chosen]), reserved.ToImmutable(), today, time.GetTimestamp());
+    }
+
+    /// <summary>
+    /// After the user saved a look or an outfit: the campaign whose linked item best fills what it lacks for today
+    /// (<see cref="OutfitCompletionAds"/>) leads the next slate, with its "completes your outfit" reason.
+    /// </summary>
+    private async Task OfferCompletionAsync(IReadOnlyList<OutfitPiece> pieces, Weather? observed)
+    {
+        var today = OutfitDay.Today(time);
+        var temperature = OutfitDay.WeatherOf(today, today, observed).TemperatureC;
+        if (pieces.Count == 0 || OutfitCompletionAds.Gaps(pieces, temperature).Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var day = LocalDay.Of(now, UserZone());
+        var catalog = await campaignDirectory.GetAsync(_heardCampaigns);
+        var linked = catalog.Campaigns.Where(c => c is { LookId: not null, ItemSlot: not null } && catalog.Offers(c, now)
+            && AdRanker.Admits(c, state.State.Profile, now.Year) && !IsRefused(c.Id, now, catalog.Version)
+            && state.State.Ads.DeliveriesToday(c.Id, day) < c.DailyCap).ToList();
+        if (linked.Count == 0)
+        {
+            return;
+        }
+
+        var looks = await CatalogFanOut.GetManyAsync(GrainFactory, catalogOptions.Value.ShardCount, linked.Select(c => c.LookId!));
+        var best = OutfitCompletionAds.Best(pieces, temperature, linked.Where(c => looks.ContainsKey(c.LookId!)).Select(c => (c, looks[c.LookId!])), CurrentTaste());
+        if (best is { } found)
+        {
+            _completion = (found.Campaign.Id, found.Ad, now + CompletionHold);
+            logger.LogDebug("{UserId}: {CampaignId} completes the outfit just saved", UserId, found.Campaign.Id);
+        }
+    }
+
+    /// <summary>The ranking with the completing ad first, while it holds and its campaign is still offered to this user.</summary>
+    private ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> LeadWithCompletion(ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> ranked, DateTimeOffset now)
+    {
+        if (_completion is not { } completion)
+        {
+            return ranked;
+        }
+
+        var index = -1;
+        for (var i = 0; i < ranked.Length && index < 0; i++)
+        {
+            index = ranked[i].Campaign.Id == completion.CampaignId ? i : -1;
+        }
+
+        if (now >= completion.Until || index < 0)
+        {
+            _completion = null;
+            return ranked;
+        }
+
+        return ranked.RemoveAt(index).Insert(0, (ranked[index].Campaign, completion.Ad));
     }
 
     /// <summary>A reservation id when the ledger granted one impression, else null (and the campaign is set aside).</summary>

@@ -65,6 +65,11 @@ public sealed partial class UserGrain
         }
 
         OtMzMetrics.SignalsApplied.Add(1);
+        if (signal.Type == SignalType.Save)
+        {
+            await OfferCompletionAsync(pieces, context.Weather);
+        }
+
         SchedulePush();
         logger.LogDebug("{UserId} sent {Type} for an outfit of {Count} items, now at version {Version}", UserId, signal.Type, items.Length, s.Version);
         return SignalBatchResult.Accepted(new SignalAck(1, 0, s.Version));

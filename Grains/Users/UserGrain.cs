@@ -7,6 +7,7 @@ using Orleans.Streams;
 using OtMz.Grains.Ads;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Experiments;
+using OtMz.Grains.Outfits;
 using OtMz.Grains.Push;
 using OtMz.Grains.Ranking;
 using OtMz.Grains.Taste;
@@ -188,6 +189,13 @@ public sealed partial class UserGrain(
             await CommitAsync();
             OtMzMetrics.SignalsApplied.Add(fresh.Count);
             CountSignals(fresh.Select(f => f.Signal));
+            if (fresh.LastOrDefault(f => f.Signal.Type == SignalType.Save && f.Signal.LookId is not null).Signal is { } saved)
+            {
+                var look = looks[saved.LookId!];
+                var (context, _) = await RefreshContextAsync();
+                await OfferCompletionAsync([.. look.Garments.Select(g => OutfitPiece.FromGarment(g, look.StyleVector))], context.Weather);
+            }
+
             SchedulePush();
             logger.LogDebug("{UserId} applied {SignalCount} signals, now at version {Version}", UserId, fresh.Count, s.Version);
         }

@@ -41,6 +41,8 @@ public sealed class ClockedClusterFixture : IAsyncLifetime
                 ["Catalog:DemoLooks"] = DemoLooks.ToString(),
                 ["Catalog:DemoSeed"] = "42",
                 ["Catalog:ShardCount"] = ShardCount.ToString(),
+                // Every ads read asks the registry, so a campaign change is seen by the next read, not a second later.
+                ["Ads:RefreshPeriod"] = "00:00:00",
             }).Build();
             silo.AddOtMzGrains(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, SharedClock);
