@@ -51,6 +51,14 @@ public interface IUserGrain : IGrainWithStringKey
     Task<AdClickOutcome> ClickAd(string campaignId, string clickId);
 
     /// <summary>
+    /// A ledger's question about an overdue reservation: true if this user's delivery of it may have happened (it
+    /// counts), false if it certainly did not (it is released). Interleaves: the ledger may be waiting on this grain
+    /// while this grain waits on the ledger.
+    /// </summary>
+    [Alias("settle-ad"), AlwaysInterleave]
+    Task<bool> SettleAdReservation(Guid reservation);
+
+    /// <summary>
     /// The user's closet grain changed: the user grain keeps the closet's version and style for ranking and pushes
     /// the closet facet. [AlwaysInterleave] because the closet grain awaits this call while the user grain may be
     /// awaiting the closet grain (it reads the closet when it ranks); the body only records the snapshot and schedules

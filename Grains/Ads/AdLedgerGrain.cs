@@ -8,7 +8,8 @@ namespace OtMz.Grains.Ads;
 /// <summary>
 /// One campaign's ledger as a grain: <see cref="CampaignLedger"/> decides, this persists (storage "ads") before it
 /// answers, so a grant survives the silo that made it. One activation in the cluster answers every user grain in
-/// turn, which is what makes the count exact. A timer releases expired reservations even when no one asks, and every
+/// turn, which is what makes the count exact. A reservation not settled within <see cref="AdsOptions.ReservationTimeout"/>
+/// is settled by asking its user grain (a timer does it even when no one reserves), and every
 /// change of whether the campaign is out of budget is reported to the registry, which tells connected users.
 /// </summary>
 public sealed class AdLedgerGrain(
@@ -44,6 +45,12 @@ public sealed class AdLedgerGrain(
     public async Task<AdGrant> Reserve(AdReservation reservation)
     {
         var grant = Ledger.Reserve(reservation, time.GetUtcNow());
+        if (grant.Refusal is AdRefusal.Exhausted or AdRefusal.DailyExhausted && await SettleOverdueAsync() > 0)
+        {
+            // Budget held by deliveries that never reported back may be free again.
+            grant = Ledger.Reserve(reservation, time.GetUtcNow());
+        }
+
         if (grant.Granted)
         {
             await CommitAsync();
@@ -83,17 +90,48 @@ public sealed class AdLedgerGrain(
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var expired = Ledger.Expire(time.GetUtcNow());
-        if (expired > 0)
-        {
-            logger.LogInformation("{CampaignId}: {Count} reservations expired undelivered and were released", CampaignId, expired);
-            await CommitAsync();
-        }
-        else if (OutChanged())
+        if (await SettleOverdueAsync() == 0 && OutChanged())
         {
             // A daily budget's new day frees the campaign without any reservation moving.
             await CommitAsync();
         }
+    }
+
+    /// <summary>
+    /// Asks the user grain of each overdue reservation whether its delivery may have happened, and confirms or
+    /// releases it by the answer; one that cannot be asked now stays pending for the next sweep. Returns how many
+    /// were released.
+    /// </summary>
+    private async Task<int> SettleOverdueAsync()
+    {
+        var overdue = Ledger.Overdue(time.GetUtcNow());
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var answers = await Task.WhenAll(overdue.Select(async o =>
+        {
+            try
+            {
+                return (o.Id, Delivered: (bool?)await GrainFactory.GetGrain<IUserGrain>(o.UserId).SettleAdReservation(o.Id));
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "{CampaignId}: user {UserId} not reached about reservation {Reservation}", CampaignId, o.UserId, o.Id);
+                return (o.Id, Delivered: (bool?)null);
+            }
+        }));
+        var now = time.GetUtcNow();
+        var confirmed = Ledger.Confirm(answers.Where(a => a.Delivered == true).Select(a => a.Id), now);
+        var released = Ledger.Release(answers.Where(a => a.Delivered == false).Select(a => a.Id), now);
+        if (confirmed + released > 0)
+        {
+            logger.LogInformation("{CampaignId}: {Confirmed} overdue reservations counted as delivered, {Released} released", CampaignId, confirmed, released);
+            await CommitAsync();
+        }
+
+        return released;
     }
 
     /// <summary>Writes the state, then tells the registry if the campaign ran out of budget or has budget again.</summary>

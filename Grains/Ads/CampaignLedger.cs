@@ -6,7 +6,8 @@ namespace OtMz.Grains.Ads;
 /// The decisions of a campaign's ledger, without the grain: what to grant, what expires, what a click and a
 /// report are. <see cref="AdLedgerGrain"/> persists <see cref="State"/> after each change; the pacing simulation
 /// (bench/AdPacing) and the tests drive this class directly on a simulated clock. Budgets count confirmed and
-/// pending impressions together, so a grant can never be taken twice whatever is confirmed later.
+/// pending impressions together, so a grant can never be taken twice whatever is confirmed later; a pending one
+/// keeps its budget until it is confirmed or released, however late.
 /// </summary>
 public sealed class CampaignLedger(LedgerState state, AdsOptions options)
 {
@@ -33,7 +34,6 @@ public sealed class CampaignLedger(LedgerState state, AdsOptions options)
 
     public AdGrant Reserve(AdReservation reservation, DateTimeOffset now)
     {
-        Expire(now);
         if (state.Campaign is not { } campaign || state.Deleted)
         {
             return AdGrant.No(AdRefusal.Unknown);
@@ -101,11 +101,18 @@ public sealed class CampaignLedger(LedgerState state, AdsOptions options)
             }
         }
 
-        Expire(now);
         return released;
     }
 
-    /// <summary>Releases the reservations whose delivery never reported back; returns how many.</summary>
+    /// <summary>
+    /// The reservations whose delivery has not reported back in time. They keep their budget until settled: the
+    /// grain asks each one's user grain whether it delivered (<see cref="IUserGrain.SettleAdReservation"/>) and
+    /// confirms or releases accordingly.
+    /// </summary>
+    public IReadOnlyList<(Guid Id, string UserId)> Overdue(DateTimeOffset now) =>
+        [.. state.Pending.Where(p => p.Value.ExpiresAt <= now).Select(p => (p.Key, p.Value.UserId))];
+
+    /// <summary>Releases the reservations whose delivery never reported back, without asking anyone; returns how many.</summary>
     public int Expire(DateTimeOffset now)
     {
         List<Guid>? expired = null;
@@ -162,7 +169,6 @@ public sealed class CampaignLedger(LedgerState state, AdsOptions options)
 
     public CampaignReport Report(string campaignId, DateTimeOffset now)
     {
-        Expire(now);
         RollDay(now);
         var campaign = state.Campaign;
         var period = campaign is null ? null : AdPacing.PeriodOf(campaign, now, Zone);

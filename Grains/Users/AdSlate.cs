@@ -27,6 +27,9 @@ public sealed class AdSlate
 
     [Id(5)] public Dictionary<string, DateTimeOffset> Delivered { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Reservations of a delivery under way (reservation id → campaign id), written before the delivery.</summary>
+    [Id(6)] public Dictionary<Guid, string> Outbox { get; set; } = [];
+
     public int DeliveriesToday(string campaignId, DateOnly today) => CapsDay == today && Caps.TryGetValue(campaignId, out var n) ? n : 0;
 
     /// <summary>Records one delivery of each campaign in <paramref name="campaignIds"/> on <paramref name="today"/>.</summary>

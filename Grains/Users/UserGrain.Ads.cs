@@ -9,9 +9,11 @@ namespace OtMz.Grains.Users;
 /// <summary>
 /// The user's ad slate. Each push and each read ranks the campaigns the silo's <see cref="CampaignDirectory"/> offers
 /// (<see cref="AdRanker"/>), skipping those whose daily cap the user reached; the campaigns new to the slate are
-/// reserved with their ledgers (<see cref="IAdLedgerGrain"/>) and only the granted ones go in. After the delivery
-/// (the push published, or the read answered) the grants are confirmed and counted against the caps; a push that
-/// fails releases them. A slate that did not change keeps its version and is not delivered again, so an ad on screen
+/// reserved with their ledgers (<see cref="IAdLedgerGrain"/>) and only the granted ones go in. The grants are written
+/// to the state's outbox before the delivery (the push published, or the read answered), and confirmed and counted
+/// against the caps after it; a push that fails releases them. A ledger never frees a grant on its own: when one is
+/// overdue it asks this grain, whose outbox says whether the delivery may have happened, so no crash between
+/// reservation and confirmation can deliver more than a budget. A slate that did not change keeps its version and is not delivered again, so an ad on screen
 /// counts once; a new local day starts a new slate.
 /// </summary>
 public sealed partial class UserGrain
@@ -59,6 +61,7 @@ public sealed partial class UserGrain
     private async Task<AdRecommendations> DeliverSlateAsync()
     {
         var slate = await SlateAsync();
+        await RecordAsync(slate);
         await SettleAsync(slate, delivered: true);
         return slate.Ads;
     }
@@ -102,12 +105,12 @@ public sealed partial class UserGrain
         // An edited creative (a new title or image) makes a new version, though it counts no new impression.
         if (s.Day == today && _slateItems is { } items && items.Version == s.Version && chosen.Select(a => a.Campaign).SequenceEqual(items.Items.Select(a => a.Campaign)))
         {
-            return new SlateDraft(items, [], today, time.GetTimestamp());
+            return new SlateDraft(items, [], today);
         }
 
         // The same campaigns after a reactivation keep their version: the devices have them from before.
         var version = s.Day == today && _slateItems is null && chosen.Select(a => a.Campaign.Id).SequenceEqual(s.CampaignIds) ? s.Version : s.Version + 1;
-        return new SlateDraft(new AdRecommendations(version, now, [.. chosen]), reserved.ToImmutable(), today, time.GetTimestamp());
+        return new SlateDraft(new AdRecommendations(version, now, [.. chosen]), reserved.ToImmutable(), today);
     }
 
     /// <summary>
@@ -215,9 +218,44 @@ public sealed partial class UserGrain
     }
 
     /// <summary>
-    /// Confirms a delivered slate's reservations and records it (caps, clicks), or releases them when it was not
-    /// delivered. A grant held longer than half the ledger's timeout is released instead of delivered, because
-    /// the ledger may already have released it.
+    /// Before a slate with new grants is delivered, its reservations go into the outbox and the state is written:
+    /// whatever happens next, a ledger that asks about one of them (<see cref="SettleAdReservation"/>) learns that it
+    /// may have been delivered, and one that is not in the written outbox was certainly not. A failed write releases
+    /// the grants and fails the delivery.
+    /// </summary>
+    private async Task RecordAsync(SlateDraft slate)
+    {
+        if (slate.Reserved.IsEmpty)
+        {
+            return;
+        }
+
+        var outbox = state.State.Ads.Outbox;
+        foreach (var (campaignId, reservation) in slate.Reserved)
+        {
+            outbox[reservation] = campaignId;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            foreach (var (_, reservation) in slate.Reserved)
+            {
+                outbox.Remove(reservation);
+            }
+
+            await SettleWithLedgersAsync(slate.Reserved, confirm: false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After the delivery: confirms the grants and records the slate (its version, the caps, the campaigns a click
+    /// may name), or, when it was not delivered, releases them. A grant whose confirmation fails stays in the outbox
+    /// for its ledger to ask about.
     /// </summary>
     private async Task SettleAsync(SlateDraft slate, bool delivered)
     {
@@ -227,39 +265,54 @@ public sealed partial class UserGrain
             return;
         }
 
-        var byCampaign = slate.Reserved.GroupBy(r => r.CampaignId).ToList();
-        if (!delivered)
+        var s = state.State.Ads;
+        var settled = await SettleWithLedgersAsync(slate.Reserved, confirm: delivered);
+        foreach (var reservation in settled)
         {
-            await Task.WhenAll(byCampaign.Select(g => SafelyAsync(g.Key, l => l.Release([.. g.Select(r => r.Reservation)]))));
-            return;
+            s.Outbox.Remove(reservation);
         }
 
-        await Task.WhenAll(byCampaign.Select(g => SafelyAsync(g.Key, l => l.Confirm([.. g.Select(r => r.Reservation)]))));
-        var s = state.State.Ads;
-        var now = time.GetUtcNow();
-        s.Count(byCampaign.Select(g => g.Key), slate.Day, now);
-        s.Version = slate.Ads.Version;
-        s.Day = slate.Day;
-        s.CampaignIds = [.. slate.Ads.Items.Select(a => a.Campaign.Id)];
-        _slateItems = slate.Ads;
+        if (delivered)
+        {
+            s.Count(slate.Reserved.Select(r => r.CampaignId), slate.Day, time.GetUtcNow());
+            s.Version = slate.Ads.Version;
+            s.Day = slate.Day;
+            s.CampaignIds = [.. slate.Ads.Items.Select(a => a.Campaign.Id)];
+            _slateItems = slate.Ads;
+        }
+
         // Written without moving the taste's version: the slate changes nothing else a client sees.
         await state.WriteStateAsync();
     }
 
-    /// <summary>Whether a slate's grants are still safe to deliver (see <see cref="SettleAsync"/>).</summary>
-    private bool IsFresh(SlateDraft slate) => time.GetElapsedTime(slate.ReservedAt) < adsOptions.Value.ReservationTimeout / 2;
-
-    private async Task SafelyAsync(string campaignId, Func<IAdLedgerGrain, Task> settle)
+    public Task<bool> SettleAdReservation(Guid reservation)
     {
-        try
+        // In the written outbox: the delivery began and may have reached the user, so it counts. Not in it: the
+        // delivery never began (grants go into the outbox before), or it was settled already.
+        var mayHaveDelivered = state.State.Ads.Outbox.Remove(reservation);
+        return Task.FromResult(mayHaveDelivered);
+    }
+
+    /// <summary>Confirms or releases the reservations, campaign by campaign; returns those the ledgers took.</summary>
+    private async Task<IReadOnlyList<Guid>> SettleWithLedgersAsync(ImmutableArray<(string CampaignId, Guid Reservation)> reserved, bool confirm)
+    {
+        var settled = await Task.WhenAll(reserved.GroupBy(r => r.CampaignId).Select(async group =>
         {
-            await settle(GrainFactory.GetGrain<IAdLedgerGrain>(campaignId));
-        }
-        catch (Exception exception)
-        {
-            // Unsettled reservations expire in the ledger: a lost confirmation under-counts, never over-delivers.
-            logger.LogWarning(exception, "{UserId}: could not settle reservations with {CampaignId}", UserId, campaignId);
-        }
+            ImmutableArray<Guid> ids = [.. group.Select(r => r.Reservation)];
+            try
+            {
+                var ledger = GrainFactory.GetGrain<IAdLedgerGrain>(group.Key);
+                await (confirm ? ledger.Confirm(ids) : ledger.Release(ids));
+                return ids;
+            }
+            catch (Exception exception)
+            {
+                // The reservations stay pending in the ledger, which asks this grain about them when they are overdue.
+                logger.LogWarning(exception, "{UserId}: could not {Action} reservations with {CampaignId}", UserId, confirm ? "confirm" : "release", group.Key);
+                return [];
+            }
+        }));
+        return [.. settled.SelectMany(ids => ids)];
     }
 
     private TimeZoneInfo UserZone()
@@ -270,5 +323,5 @@ public sealed partial class UserGrain
     }
 
     /// <summary>A slate to deliver: its ads, the reservations of its new campaigns, and the local day it is for.</summary>
-    private sealed record SlateDraft(AdRecommendations Ads, ImmutableArray<(string CampaignId, Guid Reservation)> Reserved, DateOnly Day, long ReservedAt);
+    private sealed record SlateDraft(AdRecommendations Ads, ImmutableArray<(string CampaignId, Guid Reservation)> Reserved, DateOnly Day);
 }

@@ -92,14 +92,25 @@ public sealed partial class UserGrain
             parts.Add(await OutfitsPartAsync(closet, context.Weather));
         }
 
-        if (sendsAds && !IsFresh(slate))
+        if (sendsAds)
         {
-            parts.Remove(parts.First(p => p is AdsPart));
-            sendsAds = false;
+            try
+            {
+                await RecordAsync(slate);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "{UserId}: ad slate {Version} not recorded, so not pushed", UserId, slate.Ads.Version);
+                parts.Remove(parts.First(p => p is AdsPart));
+                sendsAds = false;
+            }
         }
 
         var published = parts.Count > 0 && await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
-        await SettleAsync(slate, delivered: sendsAds && published);
+        if (sendsAds)
+        {
+            await SettleAsync(slate, delivered: published);
+        }
     }
 
     /// <summary>A push that cannot be delivered is logged, not thrown: clients resync by snapshot on a version gap.</summary>

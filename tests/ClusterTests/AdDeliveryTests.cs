@@ -105,3 +105,30 @@ public class AdDeliveryTests(ClockedClusterFixture fixture)
 
     private static string NewRegion() => $"ads-{Guid.NewGuid():N}"[..16];
 }
+
+/// <summary>A grant whose delivery never reported back keeps its budget until the ledger asks the user grain about it.</summary>
+[Collection(ClockedClusterCollection.Name)]
+public class AdLedgerSettlementTests(ClockedClusterFixture fixture)
+{
+    [Fact]
+    public async Task AnOverdueReservationTheUserNeverRecordedIsReleasedWhenTheBudgetIsAskedFor()
+    {
+        var target = new float[StyleTaxonomy.Count];
+        target[1] = 1;
+        var campaign = (await fixture.Grains.GetGrain<IAdCampaignRegistryGrain>(0).Create(new CampaignDraft(
+            Title: "One impression", Link: "https://example.com/one", TargetStyle: [.. target], Regions: ["nowhere"], TotalBudget: 1))).Campaign!;
+        var ledger = fixture.Grains.GetGrain<IAdLedgerGrain>(campaign.Id);
+
+        // A user grain that reserved and died before recording the delivery: its outbox never held the reservation.
+        Assert.True((await ledger.Reserve(new AdReservation(Guid.NewGuid(), $"ghost-{Guid.NewGuid():N}"))).Granted);
+        Assert.Equal(AdRefusal.Exhausted, (await ledger.Reserve(new AdReservation(Guid.NewGuid(), "second"))).Refusal);
+
+        fixture.Clock.Advance(new AdsOptions().ReservationTimeout + TimeSpan.FromSeconds(1));
+        var third = new AdReservation(Guid.NewGuid(), "third");
+        Assert.True((await ledger.Reserve(third)).Granted);
+        await ledger.Confirm([third.Id]);
+
+        var report = await ledger.Report();
+        Assert.Equal((1L, 0L, 0L), (report.Impressions, report.Pending, report.RemainingBudget));
+    }
+}
