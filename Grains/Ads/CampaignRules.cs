@@ -30,7 +30,7 @@ public static class CampaignRules
         }
         else if (!IdRules.IsValid(id))
         {
-            errors.Add(new FieldError("id", "Letters, digits, '-', '_' and '.', at most 128 characters."));
+            errors.Add(new FieldError("id", $"A campaign id has {IdRules.Rule}."));
         }
 
         var title = draft.Title ?? current?.Title;
@@ -115,7 +115,7 @@ public static class CampaignRules
         var lookId = draft.LookId ?? current?.LookId;
         if (lookId is not null && !IdRules.IsValid(lookId))
         {
-            errors.Add(new FieldError("lookId", "Letters, digits, '-', '_' and '.', at most 128 characters."));
+            errors.Add(new FieldError("lookId", LookRules.IdRule));
         }
 
         var itemSlot = draft.ItemSlot ?? current?.ItemSlot;
