@@ -11,10 +11,9 @@ namespace OtMz.Grains.Ads;
 /// </summary>
 public sealed class CampaignDirectory(IGrainFactory grains, IOptions<AdsOptions> options, TimeProvider clock, ILogger<CampaignDirectory> logger)
 {
-    private readonly object _gate = new();
     private volatile CampaignCatalog _catalog = CampaignCatalog.Empty;
     private long _fetchedAt = long.MinValue;
-    private Task? _refresh;
+    private SingleFlight? _refresh;
 
     public CampaignCatalog Current => _catalog;
 
@@ -38,18 +37,8 @@ public sealed class CampaignDirectory(IGrainFactory grains, IOptions<AdsOptions>
         return _catalog;
     }
 
-    private Task RefreshAsync()
-    {
-        lock (_gate)
-        {
-            if (_refresh is null || _refresh.IsCompleted)
-            {
-                _refresh = FetchAsync();
-            }
-
-            return _refresh;
-        }
-    }
+    /// <summary>One question to the registry at a time; reads that find the copy stale meanwhile wait for its answer.</summary>
+    private Task RefreshAsync() => LazyInitializer.EnsureInitialized(ref _refresh, () => new SingleFlight(FetchAsync)).RunAsync();
 
     private async Task FetchAsync()
     {

@@ -23,11 +23,10 @@ public sealed class ExperimentDirectory(
     TimeProvider clock,
     ILogger<ExperimentDirectory> logger)
 {
-    private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, UserArms> _combinations = new(StringComparer.Ordinal);
     private volatile ExperimentCatalog _catalog = ExperimentCatalog.Empty;
     private long _fetchedAt = long.MinValue;
-    private Task? _refresh;
+    private SingleFlight? _refresh;
 
     /// <summary>The registry's version of the copy; it moves with every definition and stop.</summary>
     public long Version => _catalog.Version;
@@ -94,18 +93,7 @@ public sealed class ExperimentDirectory(
     }
 
     /// <summary>One question to the registry at a time; reads that find the copy stale meanwhile wait for its answer.</summary>
-    private Task RefreshAsync()
-    {
-        lock (_gate)
-        {
-            if (_refresh is null || _refresh.IsCompleted)
-            {
-                _refresh = FetchAsync();
-            }
-
-            return _refresh;
-        }
-    }
+    private Task RefreshAsync() => LazyInitializer.EnsureInitialized(ref _refresh, () => new SingleFlight(FetchAsync)).RunAsync();
 
     /// <summary>
     /// Takes the registry's definitions if they changed. When the registry cannot be reached the copy stays as it was
