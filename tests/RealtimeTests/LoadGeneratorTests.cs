@@ -3,7 +3,10 @@ using OtMz.LoadGenerator;
 
 namespace OtMz.RealtimeTests;
 
-/// <summary>The load generator (bench/LoadGenerator) against the real server on loopback, as docs/performance.md runs it, scaled down.</summary>
+/// <summary>
+/// The load generator (bench/LoadGenerator) against the real server on loopback, as docs/performance.md runs it,
+/// scaled down: a plain run, and the ads scenario with budgets small enough to run out.
+/// </summary>
 public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
 {
     [Fact]
@@ -46,6 +49,53 @@ public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFacto
         Assert.Contains("speed probe: sorting 1,000,000 seeded ints took ", report.ToString());
         Assert.Contains("stolen by the hypervisor, measured part to end of grace: ", report.ToString());
         Assert.Contains("OK: every accepted signal was reflected", report.ToString());
+    }
+
+    [Fact]
+    public async Task AnAdsRunSpendsEveryTinyBudgetExactlyAndTheClientsSeeEveryImpression()
+    {
+        // Budgets of 2, 3 and 5 impressions (0.25 x 20 clients x i / 3) against 20 users whose slates hold five ads.
+        var options = Options.Parse(
+        [
+            "--url", api.BaseAddress.ToString(), "--clients", "20", "--rate", "40", "--warmup", "1", "--duration", "2",
+            "--grace", "20", "--campaigns", "3", "--campaign-budget-scale", "0.25",
+        ]);
+        using var hardStop = new CancellationTokenSource(options.HardLimit);
+        var log = new StringWriter();
+        Result result;
+        await using (var runner = new Runner(options, log))
+        {
+            result = await runner.RunAsync(hardStop.Token);
+        }
+
+        var report = new StringWriter();
+        Report.Print(result, report);
+        Assert.True(result.ExitCode == 0, result.Verdict + "\n" + log + report);
+
+        // The signals are timed as in a run without ads: every one reflected by a LooksUpdated push.
+        Assert.Equal(80, result.Measured.Accepted);
+        Assert.Equal(0, result.Total.Lost);
+        Assert.Equal(80, result.PushLatencyMs.Count);
+
+        var ads = Assert.IsType<AdsOutcome>(result.Ads);
+        Assert.Equal([2L, 3, 5], ads.Rows.Select(r => r.Budget));
+        Assert.All(ads.Rows, row =>
+        {
+            // Demand (20 users, five slots each) far exceeds the budgets: each runs out at exactly its budget, and
+            // with every client connected throughout, the clients saw every impression the ledger confirmed.
+            Assert.Equal("budget-spent", row.Pacing);
+            Assert.Equal(row.Budget, row.Impressions);
+            Assert.Equal(0, row.Pending);
+            Assert.Equal(0, row.Remaining);
+            Assert.Equal(row.Impressions, row.Observed);
+        });
+        Assert.Equal((10L, 10L, 10L, 3), (ads.Budget, ads.Impressions, ads.Observed, ads.RanOut));
+        Assert.Empty(ads.Mismatched);
+        Assert.Equal("overspent: none", ads.Verdict);
+        Assert.Equal(3, ads.Deleted);
+        Assert.Equal(0, result.ConnectionsClosed);
+        Assert.Contains("overspent: none", report.ToString());
+        Assert.Contains("clients saw exactly the confirmed impressions of every campaign, nothing pending", report.ToString());
     }
 
     [Fact]
