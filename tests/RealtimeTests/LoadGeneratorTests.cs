@@ -1,5 +1,6 @@
 using System.Globalization;
 using OtMz.LoadGenerator;
+using Xunit.Abstractions;
 
 namespace OtMz.RealtimeTests;
 
@@ -7,7 +8,7 @@ namespace OtMz.RealtimeTests;
 /// The load generator (bench/LoadGenerator) against the real server on loopback, as docs/performance.md runs it,
 /// scaled down: a plain run, and the ads scenario with budgets small enough to run out.
 /// </summary>
-public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
+public class LoadGeneratorTests(LiveApiFactory api, ITestOutputHelper output) : IClassFixture<LiveApiFactory>
 {
     [Fact]
     public async Task ASmallRunAgainstTheRealServerReflectsEverySignalAndReportsTheMachine()
@@ -52,13 +53,13 @@ public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFacto
     }
 
     [Fact]
-    public async Task AnAdsRunSpendsEveryTinyBudgetExactlyAndTheClientsSeeEveryImpression()
+    public async Task AnAdsRunSpendsEverySmallBudgetExactlyAndTheClientsSeeEveryImpression()
     {
-        // Budgets of 2, 3 and 5 impressions (0.25 x 20 clients x i / 3) against 20 users whose slates hold five ads.
+        // Budgets of 3, 7 and 10 impressions (0.5 x 20 clients x i / 3) against 20 users whose slates hold five ads.
         var options = Options.Parse(
         [
             "--url", api.BaseAddress.ToString(), "--clients", "20", "--rate", "40", "--warmup", "1", "--duration", "2",
-            "--grace", "20", "--campaigns", "3", "--campaign-budget-scale", "0.25",
+            "--grace", "20", "--campaigns", "3", "--campaign-budget-scale", "0.5",
         ]);
         using var hardStop = new CancellationTokenSource(options.HardLimit);
         var log = new StringWriter();
@@ -70,6 +71,7 @@ public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFacto
 
         var report = new StringWriter();
         Report.Print(result, report);
+        output.WriteLine(report.ToString());
         Assert.True(result.ExitCode == 0, result.Verdict + "\n" + log + report);
 
         // The signals are timed as in a run without ads: every one reflected by a LooksUpdated push.
@@ -78,10 +80,10 @@ public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFacto
         Assert.Equal(80, result.PushLatencyMs.Count);
 
         var ads = Assert.IsType<AdsOutcome>(result.Ads);
-        Assert.Equal([2L, 3, 5], ads.Rows.Select(r => r.Budget));
+        Assert.Equal([3L, 7, 10], ads.Rows.Select(r => r.Budget));
         Assert.All(ads.Rows, row =>
         {
-            // Demand (20 users, five slots each) far exceeds the budgets: each runs out at exactly its budget, and
+            // Demand (20 users, each with room for all three) is three times the budgets: each runs out at exactly its budget, and
             // with every client connected throughout, the clients saw every impression the ledger confirmed.
             Assert.Equal("budget-spent", row.Pacing);
             Assert.Equal(row.Budget, row.Impressions);
@@ -89,7 +91,7 @@ public class LoadGeneratorTests(LiveApiFactory api) : IClassFixture<LiveApiFacto
             Assert.Equal(0, row.Remaining);
             Assert.Equal(row.Impressions, row.Observed);
         });
-        Assert.Equal((10L, 10L, 10L, 3), (ads.Budget, ads.Impressions, ads.Observed, ads.RanOut));
+        Assert.Equal((20L, 20L, 20L, 3), (ads.Budget, ads.Impressions, ads.Observed, ads.RanOut));
         Assert.Empty(ads.Mismatched);
         Assert.Equal("overspent: none", ads.Verdict);
         Assert.Equal(3, ads.Deleted);
