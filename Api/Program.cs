@@ -59,6 +59,7 @@ app.MapOutfitsApi();
 app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();
+app.MapAdsApi();
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 
 app.LogWhereItListens();

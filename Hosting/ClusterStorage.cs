@@ -4,8 +4,9 @@ namespace OtMz.Hosting;
 
 /// <summary>
 /// The cluster mode's switch: with a PostgreSQL connection string ("ConnectionStrings:Postgres"), silos use
-/// Orleans' ADO.NET clustering, grain storage and reminders, Api nodes join as ADO.NET-clustered clients, and
-/// the catalog lives in the looks table. Without one, everything stays in memory (the embedded default).
+/// Orleans' ADO.NET clustering, grain storage and reminders, Api nodes join as ADO.NET-clustered clients, the
+/// catalog lives in the looks table and ad campaign definitions in ad_campaigns. Without one, everything stays in
+/// memory (the embedded default).
 /// </summary>
 public static class ClusterStorage
 {

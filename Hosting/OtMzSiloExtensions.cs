@@ -125,7 +125,7 @@ public static class OtMzSiloExtensions
         {
             services.AddSingleton<ICatalogStore>(sp => new PostgresCatalogStore(connectionString, sp.GetService<ILogger<PostgresCatalogStore>>()));
             services.AddSingleton<IImageStore>(new PostgresImageStore(connectionString));
-            services.AddSingleton<ICampaignStore>(new PostgresCampaignStore(connectionString));
+            services.AddSingleton<ICampaignStore>(sp => new PostgresCampaignStore(connectionString, sp.GetService<ILogger<PostgresCampaignStore>>()));
         }
 
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();

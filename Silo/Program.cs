@@ -8,7 +8,8 @@ namespace OtMz.Silo;
 /// <summary>
 /// A standalone silo: grains, plus HTTP for health probes and metrics. The embedded run co-hosts the same
 /// silo inside the Api instead. Two deliberate one-off commands share its configuration:
-/// <c>migrate</c> applies the schema under deploy/sql, <c>seed</c> writes the demo catalog into the looks table.
+/// <c>migrate</c> applies the schema under deploy/sql, <c>seed</c> writes the demo catalog into the looks table and
+/// the demo ad campaigns into ad_campaigns.
 /// (The bulk importer of pictures is a client of the REST API, tools/Importer, not a silo command.)
 /// </summary>
 internal static class Program
@@ -25,6 +26,8 @@ internal static class Program
             var count = configuration.GetValue("Catalog:DemoLooks", 20_000);
             var written = await new PostgresCatalogStore(connectionString).SeedDemoAsync(count, configuration.GetValue("Catalog:DemoSeed", 42), ct);
             logger.LogInformation("Seeded {Count} demo looks (existing ids kept)", written);
+            var campaigns = await new PostgresCampaignStore(connectionString).SeedDemoAsync(ct);
+            logger.LogInformation("Seeded {Count} new demo ad campaigns (existing ids kept)", campaigns);
         }),
         _ => await RunSiloAsync(args),
     };

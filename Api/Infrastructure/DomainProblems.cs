@@ -52,4 +52,27 @@ public static class DomainProblems
 
     public static ProblemHttpResult NoSuchExperiment(string name) =>
         Problems.Validation([new FieldError("name", $"There is no experiment '{name}'.")], StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// A campaign command that failed: 404 for a campaign that does not exist (or was deleted), 409 for a clash with
+    /// the campaigns already defined (an id in use, deleted ones included; the campaign limit), else 400.
+    /// </summary>
+    public static ProblemHttpResult Campaign(CampaignFailure failure, IEnumerable<FieldError> errors) => failure switch
+    {
+        CampaignFailure.NotFound => Problems.Validation(errors, StatusCodes.Status404NotFound),
+        CampaignFailure.Conflict => Problems.Validation(errors, StatusCodes.Status409Conflict, "The campaign clashes with the campaigns already defined."),
+        _ => Problems.Validation(errors),
+    };
+
+    public static ProblemHttpResult NoSuchCampaign(string id) =>
+        Problems.Validation([new FieldError("id", $"There is no campaign '{id}'.")], StatusCodes.Status404NotFound);
+
+    /// <summary>A click the user grain did not count: on an ad it never delivered to this user (409), or on no campaign (404).</summary>
+    public static ProblemHttpResult AdClick(AdClickOutcome outcome, string campaignId) => outcome switch
+    {
+        AdClickOutcome.NotDelivered => TypedResults.Problem(title: "This ad was never delivered to you.",
+            detail: $"Campaign '{campaignId}' was not among the ads delivered to you recently, so a click on it is not counted.",
+            statusCode: StatusCodes.Status409Conflict),
+        _ => NoSuchCampaign(campaignId),
+    };
 }

@@ -1,12 +1,16 @@
 namespace OtMz.Grains.Ads;
 
 /// <summary>
-/// Even spreading with catch-up: by any moment of a paced period, a campaign may have granted the budget's share
-/// of the period elapsed so far (read <see cref="AdsOptions.PacingLookahead"/> ahead), never more. A quiet hour
-/// leaves allowance unused, and the next busy hour may use it, so delivery follows the straight line from the
-/// period's start to its end whenever traffic is above the line's rate and catches up when it is not. The period
-/// is today (in the campaign's time zone, inside its window) for a daily budget, else the whole window when it has
-/// an end; a campaign with neither is not paced.
+/// Even spreading with catch-up and a small lead: by any moment of a paced period, a campaign may have granted the
+/// budget's share of the period elapsed so far (read <see cref="AdsOptions.PacingLookahead"/> ahead), plus
+/// <see cref="AdsOptions.PacingLead"/> of the smaller of what the line has reached and what it still has to go; never
+/// more. A quiet hour leaves allowance unused and the next busy hour may use it, so delivery follows the straight
+/// line whenever traffic is above the line's rate and catches up when it is not. The lead is a bank: while traffic
+/// is plentiful delivery runs a little ahead of the line, and a quiet spell (the night) first spends that bank
+/// before it falls behind. It tapers to nothing at the period's end, so the budget is spread to the end rather
+/// than finished early. The period is today (in the campaign's time zone, inside its window) for a daily budget,
+/// else the whole window when it has an end; a campaign with neither is not paced. docs/design.md, "Ad pacing",
+/// says what traffic this needs to stay within 10 % of the line.
 /// </summary>
 public static class AdPacing
 {
@@ -26,16 +30,21 @@ public static class AdPacing
             : null;
     }
 
-    /// <summary>How many impressions the period may have granted by <paramref name="now"/>: at least one once it has begun.</summary>
-    public static long Allowance(PacedPeriod period, DateTimeOffset now, TimeSpan lookahead)
+    /// <summary>
+    /// How many impressions the period may have granted by <paramref name="now"/>: the line read
+    /// <paramref name="lookahead"/> ahead, plus <paramref name="lead"/> of the smaller of its distance from either
+    /// end, rounded up; at least one once the period has begun, and never more than the budget.
+    /// </summary>
+    public static long Allowance(PacedPeriod period, DateTimeOffset now, TimeSpan lookahead, double lead)
     {
         if (now < period.Start)
         {
             return 0;
         }
 
-        var share = Math.Clamp((now + lookahead - period.Start) / (period.End - period.Start), 0.0, 1.0);
-        return Math.Max(1, (long)Math.Ceiling(period.Budget * share));
+        var line = Line(period, now + lookahead);
+        var ahead = lead * Math.Min(line, period.Budget - line);
+        return Math.Max(1, Math.Min(period.Budget, (long)Math.Ceiling(line + ahead)));
     }
 
     /// <summary>Where the straight line stands at <paramref name="now"/>, with no lookahead: what the report compares delivery with.</summary>

@@ -14,7 +14,14 @@ public sealed class AdsOptions
     /// How far ahead of now the pacing line is read: the allowance at a moment is the budget's share of the period
     /// up to now plus this much, so requests right on the line are not refused one by one.
     /// </summary>
-    public TimeSpan PacingLookahead { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PacingLookahead { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How far delivery may run ahead of the pacing line, as a share of the smaller of the line's distance from the
+    /// period's start and from its end: a bank for quiet hours that tapers to nothing at the period's end. It must
+    /// stay below the 10 % band the pacing promises (docs/design.md, "Ad pacing").
+    /// </summary>
+    public double PacingLead { get; set; } = 0.05;
 
     /// <summary>The share of the line a campaign may fall below before its report says "behind".</summary>
     public double PacingTolerance { get; set; } = 0.1;

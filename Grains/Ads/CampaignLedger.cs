@@ -61,7 +61,7 @@ public sealed class CampaignLedger(LedgerState state, AdsOptions options)
         }
 
         if (AdPacing.PeriodOf(campaign, now, Zone) is { } period
-            && (period.Daily ? state.DayGranted : Granted) >= AdPacing.Allowance(period, now, options.PacingLookahead))
+            && (period.Daily ? state.DayGranted : Granted) >= AdPacing.Allowance(period, now, options.PacingLookahead, options.PacingLead))
         {
             return AdGrant.No(AdRefusal.Paced);
         }

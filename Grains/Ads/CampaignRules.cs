@@ -30,7 +30,7 @@ public static class CampaignRules
         }
         else if (!IdRules.IsValid(id))
         {
-            errors.Add(new FieldError("id", "Letters, digits, '-', '_' and '.', at most 128 characters."));
+            errors.Add(new FieldError("id", $"A campaign id has {IdRules.Rule}."));
         }
 
         var title = draft.Title ?? current?.Title;
@@ -115,7 +115,7 @@ public static class CampaignRules
         var lookId = draft.LookId ?? current?.LookId;
         if (lookId is not null && !IdRules.IsValid(lookId))
         {
-            errors.Add(new FieldError("lookId", "Letters, digits, '-', '_' and '.', at most 128 characters."));
+            errors.Add(new FieldError("lookId", LookRules.IdRule));
         }
 
         var itemSlot = draft.ItemSlot ?? current?.ItemSlot;
@@ -200,8 +200,12 @@ public static class CampaignRules
         }
     }
 
+    // Uri.TryCreate forgives spaces around a URL, control characters and "https:\\host", which would then be stored
+    // and shown as written; the text itself must start with "https://" (the ad_campaigns table checks the same).
     private static string? HttpsProblem(string url) =>
         url.Length > MaxUrl ? $"At most {MaxUrl} characters."
+        : !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || char.IsWhiteSpace(url[^1]) || url.Any(char.IsControl)
+            ? "An absolute https:// URL is required, starting with \"https://\", without spaces around it or control characters in it."
         : Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host) ? null
         : "An absolute https:// URL is required.";
 }

@@ -5,7 +5,7 @@ namespace OtMz.Grains.Demo;
 /// <summary>
 /// The seed campaigns of a new installation: one or two per style, with a target vector leaning on that style and
 /// its group, so that every taste has banners that fit and banners that do not. The embedded run's store starts
-/// with them and the silo's <c>seed</c> command writes them to the campaigns table; nothing else reads this class.
+/// with them and the silo's <c>seed</c> command writes them to the ad_campaigns table; nothing else reads this class.
 /// </summary>
 public static class DemoCampaigns
 {

@@ -1,6 +1,6 @@
 # The standalone silo (assembly OtMz.Silo): grains, with /health/* and /metrics on 8080, silo-to-silo
 # traffic on 11111 and the client gateway on 30000. The same image runs the one-off commands
-# "migrate" (schema under deploy/sql) and "seed" (demo catalog) as container args.
+# "migrate" (schema under deploy/sql) and "seed" (demo catalog and ad campaigns) as container args.
 # Build from the repository root:  docker build -f deploy/docker/Silo.Dockerfile -t otmz/silo .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

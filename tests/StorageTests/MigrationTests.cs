@@ -17,10 +17,12 @@ public class MigrationTests(PostgresServer server)
         "0005_images_owner",
         "0006_images_look",
         "0007_drop_campaigns",
+        "0008_ad_campaigns",
     ];
 
     private static readonly string[] ExpectedTables =
     [
+        "ad_campaigns",
         "images",
         "looks",
         "orleans_membership",

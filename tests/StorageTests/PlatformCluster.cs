@@ -11,7 +11,8 @@ internal static class PlatformCluster
     public static Task<TestCluster> StartAsync(string connectionString, string serviceId, string clusterId, short silos, int shardCount) =>
         StartAsync<PostgresClusterSilo>(connectionString, serviceId, clusterId, silos, shardCount);
 
-    public static async Task<TestCluster> StartAsync<TSilo>(string connectionString, string serviceId, string clusterId, short silos, int shardCount)
+    public static async Task<TestCluster> StartAsync<TSilo>(string connectionString, string serviceId, string clusterId, short silos, int shardCount,
+        IReadOnlyDictionary<string, string>? settings = null)
         where TSilo : ISiloConfigurator, new()
     {
         var builder = new TestClusterBuilder(silos);
@@ -20,6 +21,11 @@ internal static class PlatformCluster
         builder.Options.UseTestClusterMembership = false;
         builder.Properties["ConnectionStrings:Postgres"] = connectionString;
         builder.Properties["Catalog:ShardCount"] = shardCount.ToString();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<TSilo>();
         builder.AddClientBuilderConfigurator<PostgresClusterClient>();
         var cluster = builder.Build();

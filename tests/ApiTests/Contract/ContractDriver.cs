@@ -12,7 +12,7 @@ namespace OtMz.ApiTests.Contract;
 /// which answer it expects, so a step that stopped producing its exchange fails here, by name. A new operation in
 /// the document needs a step here too: the contract test fails until it has one.
 /// </summary>
-internal sealed class ContractDriver(ApiFactory factory)
+internal sealed partial class ContractDriver(ApiFactory factory)
 {
     private const string Me = "/api/v1/users/me";
     private const string Items = "/api/v1/users/me/closet/items";
@@ -84,7 +84,7 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(user.GetAsync($"/api/v1/looks/{demoLook}/similar?k=0"), HttpStatusCode.BadRequest);
         await Expect(user.GetAsync("/api/v1/looks/look-that-is-not-there/similar"), HttpStatusCode.NotFound);
         await Expect(anonymous.GetAsync($"/api/v1/looks/{demoLook}/similar"), HttpStatusCode.Unauthorized);
-        await Expect(user.GetAsync($"{Me}/recommendations/ads?k=2"), HttpStatusCode.OK);
+        var ads = await Expect(user.GetAsync($"{Me}/recommendations/ads?k=2"), HttpStatusCode.OK);
         await Expect(user.GetAsync($"{Me}/recommendations/ads?k=x"), HttpStatusCode.BadRequest);
 
         // The closet.
@@ -142,6 +142,8 @@ internal sealed class ContractDriver(ApiFactory factory)
         await Expect(admin.GetAsync($"/api/v1/experiments/{experiment}/report?baseline=z"), HttpStatusCode.NotFound);
         await Expect(admin.PostAsync($"/api/v1/experiments/{experiment}/stop", null), HttpStatusCode.OK);
         await Expect(admin.PostAsync("/api/v1/experiments/no-such-experiment/stop", null), HttpStatusCode.NotFound);
+
+        await DriveAdsAsync(anonymous, user, admin, ads.GetProperty("items")[0].GetProperty("campaign").GetProperty("id").GetString()!);
 
         // Deletions last, so the steps above still find what they need.
         await Expect(admin.DeleteAsync($"/api/v1/looks/{lookId}"), HttpStatusCode.NoContent);

@@ -166,7 +166,7 @@ public sealed partial class OpenApiContractTests(ApiFactory factory, ITestOutput
     {
         var schemas = (await ServedDocument()).Root.GetProperty("components").GetProperty("schemas");
 
-        foreach (var input in new[] { "DevTokenRequest", "SignalInput", "SignalFields", "WeatherInput", "LookInput", "ProfileInput", "SurveyInput", "ClosetItemPatchInput", "CodibookInput" })
+        foreach (var input in new[] { "DevTokenRequest", "SignalInput", "SignalFields", "WeatherInput", "LookInput", "ProfileInput", "SurveyInput", "ClosetItemPatchInput", "CodibookInput", "CampaignInput", "AdClickInput" })
         {
             Assert.False(schemas.GetProperty(input).TryGetProperty("required", out var required) && required.GetArrayLength() > 0,
                 $"{input} requires {(schemas.GetProperty(input).TryGetProperty("required", out var r) ? r.ToString() : "")}, though every field may be left out");

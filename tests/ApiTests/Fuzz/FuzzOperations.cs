@@ -278,6 +278,7 @@ internal static partial class FuzzOperations
             (rng, _) => Get($"/api/v1/experiments/{Id(rng, "exp")}/report"),
             (rng, _) => Get($"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "r")}/report?baseline={Uri.EscapeDataString(BadText(rng, 10))}"), Iterations: 8),
         .. OutfitOperations,
+        .. AdOperations,
     ];
 
     /// <summary>A control-only experiment: it overrides no option, so it clashes with nothing and changes no ranking.</summary>

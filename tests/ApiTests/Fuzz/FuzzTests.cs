@@ -9,7 +9,7 @@ namespace OtMz.ApiTests.Fuzz;
 /// <summary>
 /// Generated requests for every operation of the API: valid ones are accepted (or answered 404/409 for what does
 /// not exist or is stale), invalid ones and ones with bad credentials are refused with a 4xx, and none of them is
-/// ever a 5xx. An invalid request changes neither the caller's state nor the look or region it names. Bounded:
+/// ever a 5xx. An invalid request changes neither the caller's state, nor the look or region it names, nor the campaigns. Bounded:
 /// each operation runs a fixed number of seeded cases, and a failure reports the seed that reproduces it.
 /// </summary>
 public class FuzzTests(ApiFactory factory) : IClassFixture<ApiFactory>
@@ -101,7 +101,7 @@ public class FuzzTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         string[] urls = user
             ? ["/api/v1/users/me", "/api/v1/users/me/taste", "/api/v1/users/me/closet/items"]
-            : [$"/api/v1/looks/{target.LookId}", $"/api/v1/regions/{target.Region}/weather"];
+            : [$"/api/v1/looks/{target.LookId}", $"/api/v1/regions/{target.Region}/weather", "/api/v1/ads/campaigns"];
         var parts = new List<string>();
         foreach (var url in urls)
         {
