@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OtMz.LoadGenerator;
 
 namespace OtMz.UnitTests;
@@ -134,6 +135,40 @@ public class LoadGeneratorAdsTests
 
         reports[b] = new(b, 2, 0, 8, "on-pace");
         Assert.True(AdsAnalysis.Settled(plan, reports, observed));
+    }
+
+    [Fact]
+    public async Task TheJsonResultCarriesTheAdsTable()
+    {
+        var plan = CampaignPlan.Of(1, clients: 10, scale: 1, "r");
+        var a = plan.Campaigns[0].Id;
+        var outcome = AdsAnalysis.Table(plan, new Dictionary<string, CampaignReportMessage> { [a] = new(a, 10, 0, 0, "budget-spent") },
+            new Dictionary<string, long> { [a] = 10 }, 0.1);
+        var result = new Result
+        {
+            Config = new RunConfig("http://127.0.0.1:5080/", 10, 10, 2, 0.5, 1, "websockets", 50, 120, 2, "roundrobin", 42, 1, 1),
+            Machine = MachineInfo.OfThisProcess(),
+            StartedAt = DateTimeOffset.UnixEpoch,
+            Ads = outcome,
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"otmz-load-ads-{Guid.NewGuid():N}.json");
+        try
+        {
+            await Report.WriteJsonAsync(result, path);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+
+            var ads = json.RootElement.GetProperty("ads");
+            Assert.Equal("overspent: none", ads.GetProperty("verdict").GetString());
+            var row = Assert.Single(ads.GetProperty("rows").EnumerateArray());
+            Assert.Equal(a, row.GetProperty("campaignId").GetString());
+            Assert.Equal((10, 10, 10), (row.GetProperty("budget").GetInt64(), row.GetProperty("impressions").GetInt64(), row.GetProperty("observed").GetInt64()));
+            Assert.Equal("budget-spent", row.GetProperty("pacing").GetString());
+            Assert.Equal(1, json.RootElement.GetProperty("config").GetProperty("campaigns").GetInt32());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
