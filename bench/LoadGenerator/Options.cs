@@ -39,8 +39,7 @@ public sealed record Options
 
         Exit codes: 0 ok; 1 accepted signals were lost (never reflected by a LooksUpdated push);
         2 the server was unreachable, not every client could connect, or (--campaigns) the campaigns could not be
-        created; 3 signals were rejected, failed or never
-        acknowledged; 4 the hard time limit (connect timeout + warm-up + duration + grace, plus the ads settle
+        created; 3 signals were rejected, failed or never acknowledged; 4 the hard time limit (connect timeout + warm-up + duration + grace, plus the ads settle
         time with --campaigns) was hit; 5 (outranks the others) a campaign's impressions or the deliveries the
         clients saw exceeded its budget; 6 a campaign's report could not be read.
         """;
