@@ -9,6 +9,7 @@ namespace OtMz.LoadGenerator;
 /// The run's users and their connections: a dev token for each, the first page of look ids to send signals about,
 /// one hub connection per user (a bounded number opened at a time, each tried three times), and closing them all.
 /// Pushes go straight to the user's <see cref="LoadClient"/>; connections the server drops are counted and noted.
+/// In the ads scenario each connection also reads the user's snapshot once connected, for the ad slate it delivers.
 /// </summary>
 public sealed class ClientConnections(Options options, ErrorSamples errors) : IAsyncDisposable
 {
@@ -108,7 +109,20 @@ public sealed class ClientConnections(Options options, ErrorSamples errors) : IA
                 .Build();
             connection.On<VersionOnly>("LooksUpdated", push => client.OnLooks(Stopwatch.GetTimestamp(), push.Version));
             connection.On<VersionOnly>("TasteUpdated", _ => Interlocked.Increment(ref client.TastePushes));
-            connection.On<VersionOnly>("AdsUpdated", _ => Interlocked.Increment(ref client.AdsPushes));
+            if (options.Campaigns > 0)
+            {
+                // The ads scenario reads each slate's campaigns; otherwise only the version is parsed, as before.
+                connection.On<AdsMessage>("AdsUpdated", push =>
+                {
+                    Interlocked.Increment(ref client.AdsPushes);
+                    client.OnAds(push);
+                });
+            }
+            else
+            {
+                connection.On<VersionOnly>("AdsUpdated", _ => Interlocked.Increment(ref client.AdsPushes));
+            }
+
             connection.On<VersionOnly>("OutfitsUpdated", _ => { });
             connection.Closed += error =>
             {
@@ -123,6 +137,12 @@ public sealed class ClientConnections(Options options, ErrorSamples errors) : IA
             try
             {
                 await connection.StartAsync(ct);
+                if (options.Campaigns > 0)
+                {
+                    // The slate this read delivers is the client's first: its ads count as deliveries it saw.
+                    client.OnAds((await connection.InvokeAsync<SnapshotAdsMessage>("GetSnapshot", ct)).Ads);
+                }
+
                 client.Connection = connection;
                 return true;
             }

@@ -5,12 +5,15 @@ namespace OtMz.LoadGenerator;
 /// <summary>
 /// One simulated user: its token, its hub connection (opened by <see cref="ClientConnections"/>), and every
 /// LooksUpdated push it received with its arrival time. <see cref="SignalSender"/> raises its highest
-/// acknowledged version, so the run can tell when every accepted signal of this user has been reflected.
+/// acknowledged version, so the run can tell when every accepted signal of this user has been reflected. In the ads
+/// scenario it also keeps every ad slate it was given (the snapshot at connect and each AdsUpdated), which
+/// <see cref="AdsAnalysis"/> turns into the deliveries it saw.
 /// </summary>
 public sealed class LoadClient(int index, string userId)
 {
     private readonly Lock _gate = new();
     private readonly List<Push> _looks = [];
+    private readonly List<SlateSeen> _slates = [];
     private long _maxAcked = long.MinValue;
     private long _maxPushed = long.MinValue;
 
@@ -36,6 +39,28 @@ public sealed class LoadClient(int index, string userId)
         }
 
         RaiseTo(ref _maxPushed, version);
+    }
+
+    public void OnAds(AdsMessage? ads)
+    {
+        if (ads is null)
+        {
+            return;
+        }
+
+        var slate = new SlateSeen(ads.Version, [.. (ads.Items ?? []).Select(a => a.Campaign?.Id).OfType<string>()]);
+        lock (_gate)
+        {
+            _slates.Add(slate);
+        }
+    }
+
+    public SlateSeen[] SnapshotSlates()
+    {
+        lock (_gate)
+        {
+            return [.. _slates];
+        }
     }
 
     public void OnAck(long version) => RaiseTo(ref _maxAcked, version);

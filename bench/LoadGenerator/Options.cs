@@ -29,12 +29,19 @@ public sealed record Options
           --server-pid PID          also report the CPU time of that local process (the server) per accepted
                                     signal of the measured part, and its idle use (3 s after the grace, every
                                     client still connected)
+          --campaigns N             the ads scenario: create N ad campaigns (load-ad-01-RUN ...) before connecting,
+                                    count the deliveries the clients see, and compare them with each campaign's
+                                    report and budget after the grace; 0 is off [0, at most 100]
+          --campaign-budget-scale X campaign i of N gets a total budget of max(1, round(X * clients * i / N))
+                                    impressions [0.5]
           --out FILE                also write the result as JSON
           --help                    this text
 
         Exit codes: 0 ok; 1 accepted signals were lost (never reflected by a LooksUpdated push);
-        2 the server was unreachable or not every client could connect; 3 signals were rejected, failed or never
-        acknowledged; 4 the hard time limit (connect timeout + warm-up + duration + grace) was hit.
+        2 the server was unreachable, not every client could connect, or (--campaigns) the campaigns could not be
+        created; 3 signals were rejected, failed or never acknowledged; 4 the hard time limit (connect timeout + warm-up + duration + grace, plus the ads settle
+        time with --campaigns) was hit; 5 (outranks the others) a campaign's impressions or the deliveries the
+        clients saw exceeded its budget; 6 a campaign's report could not be read.
         """;
 
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
@@ -68,6 +75,18 @@ public sealed record Options
 
     public string? Out { get; init; }
 
+    /// <summary>How many ad campaigns the ads scenario creates; 0 runs without it.</summary>
+    public int Campaigns { get; init; }
+
+    /// <summary>Campaign i of <see cref="Campaigns"/> gets this share of the clients times i / N as its total budget.</summary>
+    public double CampaignBudgetScale { get; init; } = 0.5;
+
+    /// <summary>
+    /// With campaigns, the longest wait after the grace for the last ad deliveries to be confirmed by the ledgers
+    /// and seen by the clients (a campaign that ran out in the last moment re-ranks every connected user).
+    /// </summary>
+    public double AdsSettleSeconds => Campaigns > 0 ? 5 : 0;
+
     /// <summary>The server process to read CPU time from (same machine), or null.</summary>
     public int? ServerPid { get; init; }
 
@@ -82,7 +101,7 @@ public sealed record Options
     };
 
     /// <summary>The hard stop: nothing runs past this, whatever the server does.</summary>
-    public TimeSpan HardLimit => TimeSpan.FromSeconds(ConnectTimeout + Warmup + Duration + Grace);
+    public TimeSpan HardLimit => TimeSpan.FromSeconds(ConnectTimeout + Warmup + Duration + Grace + AdsSettleSeconds);
 
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -136,6 +155,8 @@ public sealed record Options
                 "pick" => options with { RandomPick = ParsePick(value) },
                 "seed" => options with { Seed = ParseInt(name, value, int.MinValue, int.MaxValue) },
                 "server-pid" => options with { ServerPid = ParseInt(name, value, 1, int.MaxValue) },
+                "campaigns" => options with { Campaigns = ParseInt(name, value, 0, CampaignPlan.MaxCampaigns) },
+                "campaign-budget-scale" => options with { CampaignBudgetScale = ParseDouble(name, value, 0.001, 1_000) },
                 "out" => options with { Out = value.Length > 0 ? value : throw new OptionsException("--out needs a file name.") },
                 _ => throw new OptionsException($"Unknown option --{name}."),
             };

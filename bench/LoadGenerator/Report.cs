@@ -24,7 +24,8 @@ public static class Report
     {
         var c = r.Config;
         o.WriteLine();
-        o.WriteLine($"OtMz load generator  {c.Url}  {c.Clients} clients  {c.Rate} signals/s  {c.Warmup} s warm-up + {c.Duration} s measured  grace {c.Grace} s  {c.Transport}  pick {c.Pick} seed {c.Seed}");
+        o.WriteLine($"OtMz load generator  {c.Url}  {c.Clients} clients  {c.Rate} signals/s  {c.Warmup} s warm-up + {c.Duration} s measured  grace {c.Grace} s  {c.Transport}  pick {c.Pick} seed {c.Seed}"
+            + (c.Campaigns > 0 ? $"  {c.Campaigns} campaigns at budget scale {c.CampaignBudgetScale}" : ""));
         o.WriteLine($"machine: {r.Machine.ProcessorCount} cores, {r.Machine.Os}, {r.Machine.Runtime}");
         o.WriteLine(r.Machine.FrameworkPrecompiled
             ? "generator: framework code precompiled (ReadyToRun); DOTNET_ReadyToRun=0, as `dotnet run` sets it, takes about a fifth less CPU (bench/README.md)"
@@ -73,6 +74,11 @@ public static class Report
         var from = r.MeasuredStartedAt is { } at ? $", which started {at.UtcDateTime:HH:mm:ss.fff} UTC" : "";
         o.WriteLine($"push latency by slice of the measured part{from} (s: p50 / p99 / max ms):");
         o.WriteLine("  " + string.Join("  ", r.Windows.Select(w => $"{w.FromSeconds:0.#}-{w.ToSeconds:0.#}: {Ms(w.P50)}/{Ms(w.P99)}/{Ms(w.Max)}")));
+        if (r.Ads is { } ads)
+        {
+            PrintAds(ads, o);
+        }
+
         PrintErrors(r, o);
         foreach (var lost in r.SampleLost)
         {
@@ -90,6 +96,26 @@ public static class Report
         await using var stream = File.Create(full);
         await JsonSerializer.SerializeAsync(stream, r, Json);
     }
+
+    /// <summary>The ads table: one row per campaign, the totals, whether the clients and the ledgers agree, and "overspent: ...".</summary>
+    public static void PrintAds(AdsOutcome ads, TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"ads: {ads.Rows.Count} campaigns (run {ads.RunId}); reports settled {F(ads.SettleSeconds, 2)} s after the grace; deleted {ads.Deleted} of {ads.Rows.Count}");
+        o.WriteLine($"{"campaign",-28}{"budget",10}{"impressions",13}{"observed",10}{"pending",9}{"remaining",11}  pacing");
+        foreach (var row in ads.Rows)
+        {
+            o.WriteLine($"{row.CampaignId,-28}{N(row.Budget),10}{Maybe(row.Impressions),13}{N(row.Observed),10}{Maybe(row.Pending),9}{Maybe(row.Remaining),11}  {row.Pacing ?? "(no report)"}");
+        }
+
+        o.WriteLine($"{"total",-28}{N(ads.Budget),10}{N(ads.Impressions),13}{N(ads.Observed),10}{N(ads.Pending),9}{N(ads.Remaining),11}  {ads.RanOut} of {ads.Rows.Count} budget-spent");
+        o.WriteLine(ads.Mismatched.Count == 0
+            ? "clients saw exactly the confirmed impressions of every campaign, nothing pending"
+            : "clients and ledgers differ: " + string.Join(", ", ads.Mismatched));
+        o.WriteLine(ads.Verdict);
+    }
+
+    private static string Maybe(long? n) => n is { } x ? N(x) : "?";
 
     private static void PrintErrors(Result r, TextWriter o)
     {

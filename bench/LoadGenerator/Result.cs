@@ -80,6 +80,9 @@ public sealed record Result
     /// <summary>CPU time stolen by the hypervisor from the first measured signal until the grace ended, in cores; null off Linux.</summary>
     public double? StolenCores { get; init; }
 
+    /// <summary>With --campaigns: each campaign's budget, report and the deliveries the clients saw; null otherwise.</summary>
+    public AdsOutcome? Ads { get; init; }
+
     public IReadOnlyList<string> SampleErrors { get; init; } = [];
 
     /// <summary>Up to 10 users with a lost signal, with that signal's acknowledged version and the highest push version seen.</summary>
@@ -92,7 +95,7 @@ public sealed record Result
 
 public sealed record RunConfig(
     string Url, int Clients, double Rate, double Duration, double Warmup, double Grace, string Transport,
-    int ConnectConcurrency, double ConnectTimeout, int TickMs, string Pick, int Seed);
+    int ConnectConcurrency, double ConnectTimeout, int TickMs, string Pick, int Seed, int Campaigns = 0, double CampaignBudgetScale = 0);
 
 /// <summary>
 /// The server's CPU time (user + system, all threads) from the first measured signal's send until the grace

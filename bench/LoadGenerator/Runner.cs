@@ -6,6 +6,8 @@ namespace OtMz.LoadGenerator;
 /// One run, start to finish: the speed probe, set-up (<see cref="ClientConnections"/>), the paced sending
 /// (<see cref="SignalSender"/> into a <see cref="SignalLog"/>), a grace period for the last pushes, then the
 /// analysis (<see cref="RunAnalysis"/>) and the CPU figures (<see cref="ProcessCpu"/>, <see cref="StolenTime"/>).
+/// In the ads scenario it creates the campaigns before set-up and, after everything else, settles and tabulates
+/// them (<see cref="CampaignAdmin"/>, <see cref="AdsAnalysis"/>).
 /// It owns the clock readings that bracket the measured part; every other job is one of those parts.
 /// </summary>
 public sealed class Runner : IAsyncDisposable
@@ -16,6 +18,9 @@ public sealed class Runner : IAsyncDisposable
     private readonly ProcessCpu _cpu;
     private readonly ClientConnections _connections;
     private SignalLog? _signals;
+
+    /// <summary>The ads scenario's campaigns (<c>--campaigns</c>), or null.</summary>
+    private readonly CampaignAdmin? _ads;
 
     // When the first measured signal went out: as a Stopwatch timestamp, on the wall clock (to line the latency slices
     // up with traces of the server), and the server's CPU time (--server-pid) and the hypervisor's stolen time then.
@@ -30,6 +35,11 @@ public sealed class Runner : IAsyncDisposable
         _log = log;
         _cpu = new ProcessCpu(options.ServerPid);
         _connections = new ClientConnections(options, _errors);
+        if (options.Campaigns > 0)
+        {
+            var runId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+            _ads = new CampaignAdmin(options, CampaignPlan.Of(options.Campaigns, options.Clients, options.CampaignBudgetScale, runId), _errors);
+        }
     }
 
     public async Task<Result> RunAsync(CancellationToken hardStop)
@@ -38,7 +48,7 @@ public sealed class Runner : IAsyncDisposable
         {
             Config = new RunConfig(_options.Url.ToString(), _options.Clients, _options.Rate, _options.Duration, _options.Warmup, _options.Grace,
                 _options.TransportName, _options.ConnectConcurrency, _options.ConnectTimeout, _options.TickMs,
-                _options.RandomPick ? "random" : "roundrobin", _options.Seed),
+                _options.RandomPick ? "random" : "roundrobin", _options.Seed, _options.Campaigns, _options.Campaigns > 0 ? _options.CampaignBudgetScale : 0),
             Machine = MachineInfo.OfThisProcess(),
             StartedAt = DateTimeOffset.UtcNow,
         };
@@ -51,7 +61,8 @@ public sealed class Runner : IAsyncDisposable
         using (var setup = CancellationTokenSource.CreateLinkedTokenSource(hardStop))
         {
             setup.CancelAfter(TimeSpan.FromSeconds(_options.ConnectTimeout));
-            var failure = await _connections.SetUpAsync(setup.Token);
+            var failure = _ads is { } admin ? await admin.CreateAsync(setup.Token) : null;
+            failure ??= await _connections.SetUpAsync(setup.Token);
             if (failure is not null)
             {
                 return baseResult with
@@ -124,7 +135,39 @@ public sealed class Runner : IAsyncDisposable
             result = result with { Server = ProcessCpu.Use(serverPid, idle, from, to, measuredWall, result.Measured.Accepted) };
         }
 
+        if (_ads is { } ads)
+        {
+            var outcome = await SettleAdsAsync(ads, clients);
+            var (exitCode, verdict) = AdsAnalysis.Combine(result.ExitCode, result.Verdict, outcome);
+            result = result with { Ads = outcome, ExitCode = exitCode, Verdict = verdict, SampleErrors = _errors.First() };
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Reads the campaigns' reports until every one is in, nothing is pending and the clients saw exactly the confirmed
+    /// impressions, or <see cref="Options.AdsSettleSeconds"/> pass: a campaign that ran out at the last moment is still
+    /// re-ranking the connected users when the grace ends. Then deletes the campaigns.
+    /// </summary>
+    private async Task<AdsOutcome> SettleAdsAsync(CampaignAdmin ads, LoadClient[] clients)
+    {
+        var plan = ads.Plan;
+        var ids = plan.Campaigns.Select(c => c.Id).ToList();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.AdsSettleSeconds + 15));
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var reports = await ads.ReportsAsync(timeout.Token);
+            var observed = AdsAnalysis.Observed(clients.Select(c => c.SnapshotSlates()), ids);
+            if (AdsAnalysis.Settled(plan, reports, observed) || watch.Elapsed.TotalSeconds >= _options.AdsSettleSeconds || timeout.IsCancellationRequested)
+            {
+                var outcome = AdsAnalysis.Table(plan, reports, observed, watch.Elapsed.TotalSeconds);
+                return outcome with { Deleted = await ads.DeleteAsync(timeout.Token) };
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private void MeasureStarting()
@@ -158,5 +201,12 @@ public sealed class Runner : IAsyncDisposable
     {
         _signals?.Freeze();
         await _connections.DisposeAsync();
+        if (_ads is { } ads)
+        {
+            // Campaigns a run that stopped early created and never got to delete.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await ads.DeleteAsync(timeout.Token);
+            ads.Dispose();
+        }
     }
 }
