@@ -16,24 +16,29 @@ public static class AdRanker
 
     private static readonly string[] StyleTexts = StyleShares.Texts(key => $"For your {key} taste");
 
-    public static ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> Rank(
-        IEnumerable<AdCampaign> campaigns, ReadOnlySpan<float> taste, UserProfile profile, int thisYear, Func<AdCampaign, bool> offer, AdsOptions options)
+    /// <summary>
+    /// The eligible campaigns, best first, for a unit-length <paramref name="unitTaste"/>. Only scores are computed
+    /// here: the caller explains (<see cref="AdOf"/>) just the few it delivers.
+    /// </summary>
+    public static ImmutableArray<RankedCampaign> Rank(
+        IEnumerable<AdCampaign> campaigns, ReadOnlySpan<float> unitTaste, UserProfile profile, int thisYear, Func<AdCampaign, bool> offer, AdsOptions options)
     {
-        var unitTaste = VectorMath.Normalized(taste);
-        var scored = new List<(AdCampaign Campaign, float Score)>();
+        var scored = ImmutableArray.CreateBuilder<RankedCampaign>();
         foreach (var campaign in campaigns)
         {
             if (Admits(campaign, profile, thisYear) && offer(campaign))
             {
-                scored.Add((campaign, Score(unitTaste, campaign, options)));
+                scored.Add(new RankedCampaign(campaign, Score(unitTaste, campaign, options)));
             }
         }
 
-        return [.. scored
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Campaign.Id, StringComparer.Ordinal)
-            .Select(s => (s.Campaign, new RecommendedAd(s.Campaign.Creative, s.Score, Explain(unitTaste, s.Campaign))))];
+        scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Campaign.Id, b.Campaign.Id));
+        return scored.DrainToImmutable();
     }
+
+    /// <summary>The delivered ad of a ranked campaign: its creative, score and style reasons (or the ad it was given).</summary>
+    public static RecommendedAd AdOf(RankedCampaign ranked, float[] unitTaste) =>
+        ranked.Ad ?? new RecommendedAd(ranked.Campaign.Creative, ranked.Score, Explain(unitTaste, ranked.Campaign));
 
     /// <summary>Whether the campaign's targeting admits the user; what the user did not tell does not exclude them, except a region.</summary>
     public static bool Admits(AdCampaign campaign, UserProfile profile, int thisYear)
@@ -73,3 +78,6 @@ public static class AdRanker
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(reasons);
     }
 }
+
+/// <summary>A campaign's place in a user's ranking; <see cref="Ad"/> is set when the ad was made elsewhere (a completion).</summary>
+public readonly record struct RankedCampaign(AdCampaign Campaign, float Score, RecommendedAd? Ad = null);

@@ -74,7 +74,8 @@ public sealed partial class UserGrain
         var catalog = await campaignDirectory.GetAsync(_heardCampaigns);
         var s = state.State.Ads;
         var current = s.Day == today ? s.CampaignIds : [];
-        var ranked = AdRanker.Rank(catalog.Campaigns, CurrentTaste(), state.State.Profile, now.Year,
+        var unitTaste = VectorMath.Normalized(CurrentTaste());
+        var ranked = AdRanker.Rank(catalog.Campaigns, unitTaste, state.State.Profile, now.Year,
             c => catalog.Offers(c, now) && !IsRefused(c.Id, now, catalog.Version) && (current.Contains(c.Id) || s.DeliveriesToday(c.Id, today) < c.DailyCap),
             adsOptions.Value);
         ranked = LeadWithCompletion(ranked, now);
@@ -94,7 +95,7 @@ public sealed partial class UserGrain
                     continue;
                 }
 
-                chosen.Add(batch[i].Ad);
+                chosen.Add(AdRanker.AdOf(batch[i], unitTaste));
                 if (reservation != Guid.Empty)
                 {
                     reserved.Add((batch[i].Campaign.Id, reservation));
@@ -147,7 +148,7 @@ public sealed partial class UserGrain
     }
 
     /// <summary>The ranking with the completing ad first, while it holds and its campaign is still offered to this user.</summary>
-    private ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> LeadWithCompletion(ImmutableArray<(AdCampaign Campaign, RecommendedAd Ad)> ranked, DateTimeOffset now)
+    private ImmutableArray<RankedCampaign> LeadWithCompletion(ImmutableArray<RankedCampaign> ranked, DateTimeOffset now)
     {
         if (_completion is not { } completion)
         {
@@ -166,7 +167,7 @@ public sealed partial class UserGrain
             return ranked;
         }
 
-        return ranked.RemoveAt(index).Insert(0, (ranked[index].Campaign, completion.Ad));
+        return ranked.RemoveAt(index).Insert(0, ranked[index] with { Ad = completion.Ad });
     }
 
     /// <summary>A reservation id when the ledger granted one impression, else null (and the campaign is set aside).</summary>
@@ -279,6 +280,13 @@ public sealed partial class UserGrain
             s.Day = slate.Day;
             s.CampaignIds = [.. slate.Ads.Items.Select(a => a.Campaign.Id)];
             _slateItems = slate.Ads;
+        }
+
+        if (slate.Reserved.IsEmpty)
+        {
+            // Only the order or a creative changed: no cap, outbox or budget moved, so the new version waits for the
+            // user's next write (every signal makes one) rather than costing a write of its own on the push path.
+            return;
         }
 
         // Written without moving the taste's version: the slate changes nothing else a client sees.

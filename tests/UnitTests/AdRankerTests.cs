@@ -19,10 +19,13 @@ public class AdRankerTests
     private static IReadOnlyList<AdCampaign> Rank(IEnumerable<AdCampaign> campaigns, string taste, UserProfile profile, Func<AdCampaign, bool>? offer = null) =>
         [.. AdRanker.Rank(campaigns, Taste(taste), profile, 2026, offer ?? (_ => true), Options).Select(r => r.Campaign)];
 
+    private static (AdCampaign Campaign, RecommendedAd Ad)[] Ads(string taste) =>
+        [.. AdRanker.Rank(Campaigns, Taste(taste), UserProfile.Empty, 2026, _ => true, Options).Select(r => (r.Campaign, AdRanker.AdOf(r, Taste(taste))))];
+
     [Fact]
     public void CampaignsTargetingTheTasteComeFirstWithTheirReason()
     {
-        var ads = AdRanker.Rank(Campaigns, Taste("military"), UserProfile.Empty, 2026, _ => true, Options);
+        var ads = Ads("military");
         Assert.All(ads.Take(2), a => Assert.StartsWith("ad-military-", a.Campaign.Id));
         Assert.Equal("military", ads[0].Ad.Reasons[0].Key);
         Assert.Equal(ads[0].Campaign.Creative, ads[0].Ad.Campaign);
