@@ -13,8 +13,8 @@ namespace OtMz.Grains.Users;
 /// to the state's outbox before the delivery (the push published, or the read answered), and confirmed and counted
 /// against the caps after it; a push that fails releases them. A ledger never frees a grant on its own: when one is
 /// overdue it asks this grain, whose outbox says whether the delivery may have happened, so no crash between
-/// reservation and confirmation can deliver more than a budget. A slate that did not change keeps its version and is not delivered again, so an ad on screen
-/// counts once; a new local day starts a new slate.
+/// reservation and confirmation can deliver more than a budget. A slate that did not change keeps its version and is
+/// not delivered again, so an ad on screen counts once; a new local day starts a new slate.
 /// </summary>
 public sealed partial class UserGrain
 {
