@@ -125,7 +125,7 @@ public sealed class AdCampaignRegistryGrain(
         }
 
         return slot is { } s && look.Garments.All(g => g.Slot != s)
-            ? new FieldError("itemSlot", $"Look '{lookId}' has no {s.ToString().ToLowerInvariant()} garment; its slots are {string.Join(", ", look.Garments.Select(g => g.Slot.ToString().ToLowerInvariant()))}.")
+            ? new FieldError("itemSlot", $"Look '{lookId}' has no {WireName.Of(s)} garment; its slots are {string.Join(", ", look.Garments.Select(g => WireName.Of(g.Slot)))}.")
             : null;
     }
 

@@ -98,7 +98,7 @@ public static class OutfitCompletionAds
             return null;
         }
 
-        var reason = new Reason("completes", WireNameOf(chosen.Item.Slot), chosen.Score, TextOf(chosen.Item, temperatureC));
+        var reason = new Reason("completes", WireName.Of(chosen.Item.Slot), chosen.Score, TextOf(chosen.Item, temperatureC));
         var unitTaste = VectorMath.Normalized(taste);
         var styles = AdRanker.Explain(unitTaste, chosen.Campaign);
         return (chosen.Campaign, new RecommendedAd(chosen.Campaign.Creative, chosen.Score, [reason, .. styles.Take(2)]));
@@ -108,11 +108,5 @@ public static class OutfitCompletionAds
     {
         GarmentSlot.Outer when temperatureC < OutfitRules.OuterBelowC => $"Completes your outfit: a {item.Category} for {temperatureC:0} °C",
         _ => $"Completes your outfit: the {item.Category} it is missing",
-    };
-
-    private static string WireNameOf(GarmentSlot slot) => slot switch
-    {
-        GarmentSlot.OnePiece => "one-piece",
-        _ => slot.ToString().ToLowerInvariant(),
     };
 }

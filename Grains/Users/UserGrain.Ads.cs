@@ -181,7 +181,7 @@ public sealed partial class UserGrain
         }
         catch (Exception exception)
         {
-            // The ledger may have granted and stored it: unconfirmed, it is released when it expires.
+            // The ledger may have granted and stored it: once overdue, it asks this grain, and the outbox never held it.
             logger.LogWarning(exception, "{UserId}: no answer from the ledger of {CampaignId}", UserId, campaignId);
             _refused[campaignId] = (now + PacedRetry, catalogVersion);
             return null;

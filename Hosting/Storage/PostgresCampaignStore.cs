@@ -163,17 +163,3 @@ public sealed class PostgresCampaignStore(string connectionString, ILogger<Postg
         return connection;
     }
 }
-
-/// <summary>
-/// An enum value as the API spells it ("one-piece", "women"): the table stores the same words as the JSON, so both
-/// come from the enum's own attributes and cannot drift apart.
-/// </summary>
-internal static class WireName
-{
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(value))!;
-
-    /// <summary>The value named <paramref name="name"/>; a <see cref="JsonException"/> when no value has that name.</summary>
-    public static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum =>
-        JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(name));
-}
