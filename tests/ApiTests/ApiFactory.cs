@@ -32,8 +32,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         // Development, because dev tokens are honoured nowhere else.
         builder.UseEnvironment("Development");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orleans:SiloPort", OtMz.Tests.TestPorts.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", OtMz.Tests.TestPorts.Next().ToString());
         builder.UseSetting("Orleans:ClusterId", $"api-tests-{Guid.NewGuid():N}");
         builder.UseSetting("Catalog:DemoLooks", "3000");
         builder.UseSetting("Catalog:ShardCount", ShardCount.ToString());
@@ -69,13 +69,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class ManagementPortApiFactory : ApiFactory
         StartServer();
     }
 
-    public int MetricsPort { get; } = FreePort();
+    public int MetricsPort { get; } = OtMz.Tests.TestPorts.Next();
 
     public Uri Api => Addresses.Single(a => a.Port != MetricsPort);
 
@@ -64,13 +64,6 @@ public sealed class ManagementPortApiFactory : ApiFactory
     }
 
     public static HttpClient Http(Uri server) => new() { BaseAddress = server };
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>A JSON body sent with its length declared, or chunked with no Content-Length, as a streaming client sends it.</summary>

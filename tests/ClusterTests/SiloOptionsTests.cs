@@ -10,12 +10,6 @@ namespace OtMz.ClusterTests;
 /// <summary>A silo checks the settings that carry a promise to clients before it starts, not when a grain first reads them.</summary>
 public class SiloOptionsTests
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Theory]
     [InlineData("Taste:SignalIdRetention", "12:00:00")]
@@ -25,7 +19,7 @@ public class SiloOptionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         using var host = new HostBuilder()
             .UseOrleans(silo => silo
-                .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "otmz-options", clusterId: $"otmz-options-{Guid.NewGuid():N}")
+                .UseLocalhostClustering(OtMz.Tests.TestPorts.Next(), OtMz.Tests.TestPorts.Next(), serviceId: "otmz-options", clusterId: $"otmz-options-{Guid.NewGuid():N}")
                 .AddOtMzGrains(configuration))
             .Build();
 

@@ -53,7 +53,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
             ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"],
             asServiceAccount: RunsAsRoot);
 
-        Port = FreePort();
+        Port = OtMz.Tests.TestPorts.Next();
         var serverOptions = string.Join(' ',
             $"-p {Port}",
             $"-k {_root}",
@@ -166,13 +166,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     private static Version? ParseVersion(string name) =>
         Version.TryParse(name.Contains('.') ? name : name + ".0", out var version) ? version : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private string ReadLog()
     {

@@ -8,12 +8,8 @@ namespace OtMz.TestSupport;
 /// <summary>Small helpers for tests that talk to real servers on this machine.</summary>
 public static class Loopback
 {
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port no other test process will be handed; see <see cref="OtMz.Tests.TestPorts"/>.</summary>
+    public static int FreePort() => OtMz.Tests.TestPorts.Next();
 
     public static async Task<string> TokenFor(HttpClient http, string userId, params string[] roles)
     {
