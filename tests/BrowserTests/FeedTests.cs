@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -11,7 +9,7 @@ namespace OtMz.BrowserTests;
 /// </summary>
 public sealed class FeedTests(LiveApp app, ITestOutputHelper output) : IClassFixture<LiveApp>
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = Screens.Wait;
 
     [Fact]
     public async Task The_root_serves_the_app_and_api_prefixes_keep_their_problem_details()
@@ -97,16 +95,10 @@ public sealed class FeedTests(LiveApp app, ITestOutputHelper output) : IClassFix
         await LiveApp.ScreenshotAsync(page, "5-sign-in-desktop");
     }
 
-    private static Task Expect(ILocator locator) => locator.WaitForAsync(new() { Timeout = (float)Wait.TotalMilliseconds });
-
     private static async Task<string[]> FeedOrderAsync(IPage page) =>
         [.. await page.Locator("[data-test='feed'] article[data-look]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.look)")];
 
-    private async Task AssertAccessibleAsync(IPage page, string screen)
-    {
-        AxeResult result = await page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        output.WriteLine($"axe on {screen}: {result.Violations.Length} violations, {bad.Count} serious or critical.");
-        Assert.True(bad.Count == 0, $"axe on {screen}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
+    private Task AssertAccessibleAsync(IPage page, string screen) => Screens.AssertAccessibleAsync(page, screen, output);
+
+    private static Task Expect(ILocator locator) => Screens.Expect(locator);
 }
