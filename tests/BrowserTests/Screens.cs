@@ -32,7 +32,7 @@ internal static class Screens
     {
         AxeResult result = await page.RunAxe();
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        output.WriteLine($"axe on {screen}: {result.Violations.Length} violations, {bad.Count} serious or critical.");
+        output.WriteLine($"axe on {screen}: {result.Violations.Length} violations ({string.Join(", ", result.Violations.Select(v => $"{v.Id} {v.Impact}"))}), {bad.Count} serious or critical.");
         Assert.True(bad.Count == 0, $"axe on {screen}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
