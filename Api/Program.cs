@@ -34,6 +34,9 @@ var app = builder.Build();
 app.UseOtMzHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The web client at / (static files and the app's own paths), before authentication: it is public, and its
+// requests spend no rate-limit tokens.
+app.UseOtMzWebClient();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOtMzLimits();

@@ -2,6 +2,14 @@
 # with Orleans:Mode=client and joins the silos through the PostgreSQL membership table.
 # Build from the repository root:  docker build -f deploy/docker/Api.Dockerfile -t otmz/api .
 
+# The web client (web/, served at /): built with Node from the committed lock file, into /web/dist.
+FROM node:22-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
@@ -20,7 +28,9 @@ COPY Grains/ Grains/
 COPY Vision/ Vision/
 COPY Hosting/ Hosting/
 COPY Api/ Api/
-RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+# The Node stage's dist/; OtMzBuildWebClient=false makes the publish take it as it is instead of running npm.
+COPY --from=web /web/dist web/dist
+RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false -p:OtMzBuildWebClient=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app

@@ -37,7 +37,11 @@ public class SecurityHeaderTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("GET", "/api/v1/looks/no-such-look", null, HttpStatusCode.NotFound)]
     [InlineData("GET", "/api/v1/looks?limit=0", null, HttpStatusCode.BadRequest)]
     [InlineData("GET", "/api/v1/users/me", null, HttpStatusCode.Unauthorized)]
-    [InlineData("GET", "/no/such/route", null, HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/no/such/route", null, HttpStatusCode.NotFound)]
+    // The web client (docs/web.md): its page, any app path, and a missing asset.
+    [InlineData("GET", "/", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/no/such/route", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/assets/no-such-bundle.js", null, HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/v1/auth/dev-token", "{\"userId\":", HttpStatusCode.BadRequest)]
     [InlineData("DELETE", "/api/v1/styles", null, HttpStatusCode.MethodNotAllowed)]
     public async Task EveryResponseCarriesTheSecurityHeadersErrorsIncluded(string method, string path, string? body, HttpStatusCode status)

@@ -24,7 +24,8 @@ internal sealed class Dockerfile
 
     public IReadOnlyList<DockerStage> Stages { get; }
 
-    public DockerStage Build => Stages[0];
+    /// <summary>The stage that builds the .NET program: the one named "build" (the Api image has a Node stage before it), else the first.</summary>
+    public DockerStage Build => Stages.FirstOrDefault(s => s.Name == "build") ?? Stages[0];
 
     public DockerStage Final => Stages[^1];
 

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace OtMz.BrowserTests;
+
+/// <summary>
+/// What makes the web client live: a signal sent from elsewhere re-ranks an open page by push, a page whose
+/// connection was cut catches up by version when it comes back, and the ad banner records a click. The first
+/// load's JavaScript and CSS are weighed here too.
+/// </summary>
+public sealed class LiveTests(LiveApp app, ITestOutputHelper output) : IClassFixture<LiveApp>
+{
+    [Fact]
+    public async Task A_signal_from_another_device_updates_the_open_feed_without_a_reload()
+    {
+        var page = await app.NewPageAsync();
+        var userId = await Screens.SignInThroughSurveyAsync(page);
+        var before = await Screens.FeedVersionAsync(page);
+
+        using var other = await DeviceAsync(userId);
+        var lookId = await page.Locator("[data-test='feed'] article[data-look]").Nth(1).GetAttributeAsync("data-look");
+        (await other.PostAsJsonAsync("/api/v1/users/me/signals", new { id = $"other-{Guid.NewGuid():N}", type = "like", lookId })).EnsureSuccessStatusCode();
+
+        await Screens.WaitForNewFeedAsync(page, before);
+        Assert.Equal(0, await page.EvaluateAsync<int>("performance.getEntriesByType('navigation').length - 1"));
+    }
+
+    [Fact]
+    public async Task A_page_cut_off_the_network_resyncs_by_version_when_it_comes_back()
+    {
+        var page = await app.NewPageAsync();
+        var userId = await Screens.SignInThroughSurveyAsync(page);
+        var before = await Screens.FeedVersionAsync(page);
+        var resyncs = await ResyncsAsync(page);
+
+        // Offline through the DevTools protocol's network emulation, which also closes the page's WebSocket.
+        await page.Context.SetOfflineAsync(true);
+        await Screens.Expect(page.Locator("[data-test='link-state'][data-state='reconnecting']"), TimeSpan.FromSeconds(60));
+        using var other = await DeviceAsync(userId);
+        var lookId = await page.Locator("[data-test='feed'] article[data-look]").Nth(3).GetAttributeAsync("data-look");
+        (await other.PostAsJsonAsync("/api/v1/users/me/signals", new { id = $"other-{Guid.NewGuid():N}", type = "like", lookId })).EnsureSuccessStatusCode();
+        await LiveApp.ScreenshotAsync(page, "6-offline");
+
+        await page.Context.SetOfflineAsync(false);
+        await Screens.Expect(page.Locator("[data-test='link-state'][data-state='connected']"), TimeSpan.FromSeconds(60));
+        await Screens.WaitForNewFeedAsync(page, before);
+        Assert.True(await ResyncsAsync(page) > resyncs, "The page came back without a GetSnapshot resync.");
+        await LiveApp.ScreenshotAsync(page, "7-resynced");
+    }
+
+    [Fact]
+    public async Task The_ad_banner_records_a_click_and_the_first_load_is_small()
+    {
+        var page = await app.NewPageAsync();
+        long bytes = 0;
+        var weighed = new List<Task>();
+        page.Response += (_, r) =>
+        {
+            if (r.Url.EndsWith(".js", StringComparison.Ordinal) || r.Url.EndsWith(".css", StringComparison.Ordinal))
+            {
+                weighed.Add(Task.Run(async () => Interlocked.Add(ref bytes, (await r.BodyAsync()).Length)));
+            }
+        };
+        // The advertiser's page is outside the test: answer it here instead of the network.
+        await page.Context.RouteAsync("https://**", r => r.FulfillAsync(new() { Status = 200, Body = "advertiser" }));
+
+        await Screens.SignInThroughSurveyAsync(page);
+        await Task.WhenAll(weighed);
+        output.WriteLine($"First load: {bytes / 1024.0:F1} KB of JavaScript and CSS (uncompressed, as served).");
+        Assert.True(bytes < 300 * 1024, $"The first load took {bytes} bytes of JavaScript and CSS.");
+
+        var banner = page.Locator("aside.ad");
+        await Screens.Expect(banner);
+        await Screens.AssertAccessibleAsync(page, "feed-with-ad", output);
+        var popup = page.Context.WaitForPageAsync();
+        await banner.Locator("a").ClickAsync();
+        await Screens.Expect(page.Locator("aside.ad [role='status']"));
+        await popup;
+        await LiveApp.ScreenshotAsync(page, "8-ad-clicked");
+    }
+
+    private async Task<HttpClient> DeviceAsync(string userId)
+    {
+        var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Loopback.TokenFor(http, userId, []));
+        return http;
+    }
+
+    private static Task<int> ResyncsAsync(IPage page) =>
+        page.Locator("[data-test='link-state']").GetAttributeAsync("data-resyncs").ContinueWith(t => int.Parse(t.Result ?? "0"));
+}
