@@ -10,6 +10,29 @@ export const link = reactive({ state: 'offline' as LinkState, resyncs: 0 });
 
 let connection: HubConnection | null = null;
 
+type Handler = (...args: unknown[]) => void;
+const pushHandlers = new Map<string, Set<Handler>>();
+const snapshotHandlers = new Set<(snap: Snapshot) => void>();
+
+/**
+ * Lets a screen's module take a push event (ClosetUpdated, OutfitsUpdated, …) without this file knowing the
+ * screen: handlers are attached to every connection, the current one included. Returns the unsubscribe.
+ */
+export function onPush<T>(event: string, handler: (payload: T) => void): () => void {
+  const set = pushHandlers.get(event) ?? new Set<Handler>();
+  pushHandlers.set(event, set);
+  const h = handler as unknown as Handler;
+  set.add(h);
+  connection?.on(event, h);
+  return () => { set.delete(h); connection?.off(event, h); };
+}
+
+/** Runs after every GetSnapshot (first connect and each reconnect), for facets the core store does not hold. */
+export function onSnapshot(handler: (snap: Snapshot) => void): () => void {
+  snapshotHandlers.add(handler);
+  return () => snapshotHandlers.delete(handler);
+}
+
 /**
  * Connects to /hubs/style with the token in the access_token query (browsers cannot set WebSocket headers),
  * reconnects by itself after a drop, and after every (re)connect reads GetSnapshot and keeps each facet only if
@@ -25,6 +48,7 @@ export async function connectHub(): Promise<void> {
   c.on('LooksUpdated', (list: LookList) => acceptLooks(list));
   c.on('AdsUpdated', (slate: AdSlate) => acceptAds(slate));
   c.on('TasteUpdated', (taste: Taste) => acceptTasteVersion(taste.version));
+  for (const [event, handlers] of pushHandlers) for (const h of handlers) c.on(event, h);
   c.onreconnecting(() => { link.state = 'reconnecting'; });
   c.onreconnected(() => { link.state = 'connected'; void resync(c); });
   c.onclose(() => { if (connection === c) link.state = 'offline'; });
@@ -54,6 +78,7 @@ async function resync(c: HubConnection): Promise<void> {
   acceptTasteVersion(snap.version);
   acceptLooks(snap.looks);
   acceptAds(snap.ads);
+  for (const h of snapshotHandlers) h(snap);
   link.resyncs++;
 }
 

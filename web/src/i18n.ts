@@ -3,7 +3,8 @@ import { createI18n } from 'vue-i18n';
 // UI text in Korean and English. The first visit follows the browser's language; a choice in the header is kept.
 const messages = {
   en: {
-    app: { title: 'OtMz', lang: 'Language', signOut: 'Sign out', skip: 'Skip to content' },
+    app: { title: 'OtMz', lang: 'Language', signOut: 'Sign out', skip: 'Skip to content', nav: 'Screens' },
+    nav: { feed: 'For you' },
     link: { offline: 'Offline', connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…' },
     signIn: {
       heading: 'Sign in', devHint: 'Development sign-in: any user id gets a token.', userId: 'User id',
@@ -23,7 +24,8 @@ const messages = {
     look: { visual: 'Generated picture of {title}: {colours}' },
   },
   ko: {
-    app: { title: '옷멋', lang: '언어', signOut: '로그아웃', skip: '본문으로 건너뛰기' },
+    app: { title: '옷멋', lang: '언어', signOut: '로그아웃', skip: '본문으로 건너뛰기', nav: '화면' },
+    nav: { feed: '추천' },
     link: { offline: '오프라인', connecting: '연결 중…', connected: '실시간', reconnecting: '다시 연결 중…' },
     signIn: {
       heading: '로그인', devHint: '개발용 로그인: 어떤 사용자 ID로도 토큰을 받습니다.', userId: '사용자 ID',
@@ -45,6 +47,13 @@ const messages = {
 };
 
 export type Locale = keyof typeof messages;
+
+// Each screen keeps its own text in locales/<screen>.ts ({ en: { ns: … }, ko: { ns: … } }, one namespace per
+// file), merged here so that a new screen adds a file instead of editing this one.
+const screenTexts = import.meta.glob<{ default: Record<Locale, Record<string, unknown>> }>('./locales/*.ts', { eager: true });
+for (const mod of Object.values(screenTexts)) {
+  for (const locale of Object.keys(messages) as Locale[]) Object.assign(messages[locale], mod.default[locale]);
+}
 
 export function initialLocale(): Locale {
   const kept = localStorage.getItem('otmz.lang');

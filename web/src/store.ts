@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, watch } from 'vue';
 import { ApiClient } from './api';
 import type { AdSlate, LookList } from './types';
 
@@ -11,6 +11,10 @@ export const store = reactive({
   token: sessionStorage.getItem('otmz.token') as string | null,
   userId: sessionStorage.getItem('otmz.user') as string | null,
   surveyDone: false,
+  /** The roles the token carries (read from its payload, for showing screens; the Api checks them itself). */
+  roles: rolesOf(sessionStorage.getItem('otmz.token')),
+  /** The navigation's screen key (screens.ts); kept across reloads of the tab. */
+  screen: sessionStorage.getItem('otmz.screen') ?? 'feed',
   looks: null as LookList | null,
   ads: null as AdSlate | null,
   tasteVersion: 0,
@@ -21,9 +25,23 @@ export const store = reactive({
 
 export const api = new ApiClient(() => store.token);
 
+watch(() => store.screen, s => sessionStorage.setItem('otmz.screen', s));
+
+function rolesOf(token: string | null): string[] {
+  if (!token) return [];
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    const roles = payload.role ?? payload.roles ?? [];
+    return Array.isArray(roles) ? roles : [roles];
+  } catch {
+    return [];
+  }
+}
+
 export function signIn(userId: string, token: string) {
   store.userId = userId;
   store.token = token;
+  store.roles = rolesOf(token);
   sessionStorage.setItem('otmz.user', userId);
   sessionStorage.setItem('otmz.token', token);
 }
@@ -32,6 +50,8 @@ export function signOut() {
   store.userId = null;
   store.token = null;
   store.surveyDone = false;
+  store.roles = [];
+  store.screen = 'feed';
   store.looks = null;
   store.ads = null;
   store.tasteVersion = 0;

@@ -30,7 +30,7 @@ export interface AdSlate { version: number; generatedAt: string; items: RankedAd
 
 export interface Taste { version: number; styles: Record<string, number> | { key: string; score: number }[] }
 
-export interface Snapshot { version: number; taste: Taste; looks: LookList; ads: AdSlate }
+export interface Snapshot { version: number; taste: Taste; looks: LookList; ads: AdSlate; closet: unknown; outfits: unknown }
 
 export interface Me { userId: string; version: number; surveyCompleted: boolean; signalsApplied: number }
 export interface TokenResponse { accessToken: string; expiresAt: string }
