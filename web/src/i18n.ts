@@ -48,11 +48,20 @@ const messages = {
 
 export type Locale = keyof typeof messages;
 
-// Each screen keeps its own text in locales/<screen>.ts ({ en: { ns: … }, ko: { ns: … } }, one namespace per
-// file), merged here so that a new screen adds a file instead of editing this one.
-const screenTexts = import.meta.glob<{ default: Record<Locale, Record<string, unknown>> }>('./locales/*.ts', { eager: true });
+// Each screen keeps its own text in locales/<screen>.ts ({ en: { ns: … }, ko: { ns: … } }), merged here key by key
+// (nested objects too, so every file can add its own `nav.<screen>` label) so a new screen adds a file instead of
+// editing this one.
+type Tree = Record<string, unknown>;
+function merge(into: Tree, from: Tree) {
+  for (const [k, v] of Object.entries(from)) {
+    const have = into[k];
+    if (v && typeof v === 'object' && have && typeof have === 'object') merge(have as Tree, v as Tree);
+    else into[k] = v;
+  }
+}
+const screenTexts = import.meta.glob<{ default: Record<Locale, Tree> }>('./locales/*.ts', { eager: true });
 for (const mod of Object.values(screenTexts)) {
-  for (const locale of Object.keys(messages) as Locale[]) Object.assign(messages[locale], mod.default[locale]);
+  for (const locale of Object.keys(messages) as Locale[]) merge(messages[locale] as Tree, mod.default[locale] ?? {});
 }
 
 export function initialLocale(): Locale {
