@@ -10,7 +10,7 @@ public sealed record AnnOptions
     public double ListsPerSqrtRow { get; init; } = 2.0;
 
     /// <summary>A search scans lists, nearest centroid first, until it has seen this share of the rows the filter admits.</summary>
-    public double ProbeShare { get; init; } = 0.03;
+    public double ProbeShare { get; init; } = 0.06;
 
     /// <summary>… and at least this many lists, so a query near a list's border sees its neighbours.</summary>
     public int MinProbeLists { get; init; } = 8;
