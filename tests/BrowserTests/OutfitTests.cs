@@ -27,28 +27,39 @@ public sealed class OutfitTests(LiveApp app, ITestOutputHelper output) : IClassF
         var region = $"r{Guid.NewGuid():N}"[..12];
         var closet = new Dictionary<string, string>
         {
-            ["shirt"] = await UploadAsync(user, "top", "shirt", SKColors.White),
+            ["shirt"] = await UploadAsync(user, "top", "shirt", SKColors.SeaGreen),
             ["knit"] = await UploadAsync(user, "top", "knitwear", SKColors.Navy),
             ["jeans"] = await UploadAsync(user, "bottom", "jeans", SKColors.RoyalBlue),
             ["skirt"] = await UploadAsync(user, "bottom", "skirt", SKColors.Black),
-            ["coat"] = await UploadAsync(user, "outer", "coat", SKColors.Beige),
-            ["sneakers"] = await UploadAsync(user, "shoes", "sneakers", SKColors.White),
+            ["coat"] = await UploadAsync(user, "outer", "coat", SKColors.SaddleBrown),
+            ["sneakers"] = await UploadAsync(user, "shoes", "sneakers", SKColors.DarkOrange),
         };
-        await SetWeatherAsync(admin, region, 22, "clear");
+        await SetWeatherAsync(admin, region, 16, "cloudy");
 
         // No region in the profile yet: the screen asks for one, since weather is kept per region.
         await page.Locator("[data-test='nav'] button[data-screen='outfits']").ClickAsync();
         await Screens.Expect(page.Locator("[data-test='region-form']"));
         await page.GetByLabel("Your region").FillAsync(region);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save region" }).ClickAsync();
-        await Screens.Expect(page.Locator($"[data-test='weather'][data-region='{region}'][data-temperature='22']"));
-        await Screens.Expect(page.Locator("[data-test='condition']", new() { HasText = "clear" }));
+        await Screens.Expect(page.Locator($"[data-test='weather'][data-region='{region}'][data-temperature='16']"));
+        await Screens.Expect(page.Locator("[data-test='condition']", new() { HasText = "cloudy" }));
         var outfits = page.Locator("[data-test='outfits'] article[data-outfit]");
         await Screens.Expect(outfits.First);
         await Screens.Expect(outfits.First.Locator("[data-test='outfit-reasons'] li").First);
         await Screens.Expect(outfits.First.Locator("img[data-item-picture]").First);
         await LiveApp.ScreenshotAsync(page, "outfits-1-mild");
         await Screens.AssertAccessibleAsync(page, "outfits", output);
+
+        // Complete this outfit, on a mild day's outfit without the coat: under 20 °C the outer is open, and the closet's coat and
+        // the catalog's outers (drawn with their looks) are suggested.
+        var coatlessId = await page.Locator($"[data-test='outfits'] article[data-outfit]:not(:has(li[data-item='{closet["coat"]}']))").First.GetAttributeAsync("data-outfit");
+        var coatless = page.Locator($"[data-test='outfits'] article[data-outfit='{coatlessId}']");
+        await coatless.Locator("button.complete").ClickAsync();
+        var outer = coatless.Locator("[data-test='completion'] [data-slot='outer']");
+        await Screens.Expect(outer.Locator($"[data-source='closet'] img[data-item-picture*='{closet["coat"]}']"));
+        await Screens.Expect(outer.Locator("[data-source='catalog'] svg[data-generated]").First);
+        await LiveApp.ScreenshotAsync(page, "outfits-2-completion");
+        await Screens.AssertAccessibleAsync(page, "outfits-with-completion", output);
 
         // An operator's cold snap re-composes the open list by push: a new version, the new weather, no navigation.
         var before = await VersionAsync(page);
@@ -61,7 +72,7 @@ public sealed class OutfitTests(LiveApp app, ITestOutputHelper output) : IClassF
             "coat => [...document.querySelectorAll(\"[data-test='outfits'] article[data-outfit]\")].every(a => a.querySelector(`[data-item-picture='${coat}']`))",
             coat, new() { Timeout = (float)Screens.Wait.TotalMilliseconds });
         Assert.Equal(0, await page.EvaluateAsync<int>("performance.getEntriesByType('navigation').length - 1"));
-        await LiveApp.ScreenshotAsync(page, "outfits-2-cold-snap");
+        await LiveApp.ScreenshotAsync(page, "outfits-3-cold-snap");
 
         // "I wore this": logged on every item of the outfit, and the closet change pushes a new list (where the worn
         // outfit may rank lower, being a repeat).
@@ -75,12 +86,6 @@ public sealed class OutfitTests(LiveApp app, ITestOutputHelper output) : IClassF
             var item = await user.GetFromJsonAsync<JsonElement>($"/api/v1/users/me/closet/items/{id}");
             Assert.Equal(1, item.GetProperty("wornCount").GetInt32());
         }
-
-        // Complete this outfit: suggestions per open slot, from the closet and the catalog.
-        await outfits.First.Locator("button.complete").ClickAsync();
-        await Screens.Expect(outfits.First.Locator("[data-test='completion']"));
-        await LiveApp.ScreenshotAsync(page, "outfits-3-completion");
-        await Screens.AssertAccessibleAsync(page, "outfits-with-completion", output);
 
         // Save to the codibook, then find it on the Codibook screen with the same items.
         var saved = page.Locator($"[data-test='outfits'] article[data-outfit='{await outfits.First.GetAttributeAsync("data-outfit")}']");
