@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using OtMz.AnnIndex;
+using OtMz.BenchShared.Ann;
 using OtMz.Grains.Catalog.Ann;
 
 // Recall and latency of the shard's approximate index against exact search and USearch's HNSW, per filter

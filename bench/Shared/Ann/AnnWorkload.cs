@@ -3,7 +3,7 @@ using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
 
-namespace OtMz.AnnIndex;
+namespace OtMz.BenchShared.Ann;
 
 /// <summary>
 /// What every engine is asked: the seeded demo catalog (the looks' palettes and garments dropped, which no search

@@ -4,7 +4,7 @@ using OtMz.Grains;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Catalog.Ann;
 
-namespace OtMz.AnnIndex;
+namespace OtMz.BenchShared.Ann;
 
 /// <summary>One way of answering a filtered top-k, and how it takes a live change.</summary>
 internal interface IEngine : IDisposable
