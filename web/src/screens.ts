@@ -9,6 +9,7 @@ export interface ScreenDef { key: string; component: Component; admin?: boolean 
 
 export const screens: ScreenDef[] = [
   { key: 'feed', component: Feed },
+  { key: 'closet', component: lazy(() => import('./components/Closet.vue')) },
 ];
 
 /** An async screen, so its code (and a chart library, say) loads when the user first opens it. */
