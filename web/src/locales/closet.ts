@@ -12,10 +12,10 @@ export default {
         sending: 'Uploading… {p}%', analysing: 'Analysing the photo…', added: 'Added to your closet.', refused: 'The photo was not added',
         preview: 'The photo you chose',
       },
-      stat: { heading: "Your closet's style", empty: 'Add garments to see the styles your closet leans to.', from: 'From {n} garments' },
+      stat: { heading: "Your closet's style", empty: 'Add garments to see the styles your closet leans to.', from: 'From {n} garment | From {n} garments' },
       list: { heading: 'Garments ({n})', empty: 'Nothing here yet. Add a photo of a garment above.', updated: 'Updated {n}×' },
       item: {
-        unsorted: 'Garment without a slot', cutout: 'Cutout of {name}', cutoutLoading: 'Loading the cutout of {name}',
+        unsorted: 'Garment', cutout: 'Cutout of {name}', cutoutLoading: 'Loading the cutout of {name}',
         cutoutFailed: 'The cutout of {name} could not be loaded', uncertain: 'The cutout may be off: the garment was hard to tell from its background. Retake the photo on a plain background for a cleaner one.',
         slot: 'Slot', category: 'Category', colours: 'Colours', styles: 'Styles', print: 'Print', warmth: 'Warmth', notSet: 'Not set',
         worn: 'Worn {n}×', corrected: '(corrected)', availability: 'Availability of {name}', correct: 'Correct', close: 'Close',
@@ -62,7 +62,7 @@ export default {
       stat: { heading: '내 옷장의 스타일', empty: '옷을 추가하면 옷장이 어떤 스타일에 가까운지 보여 드립니다.', from: '옷 {n}벌 기준' },
       list: { heading: '옷 ({n})', empty: '아직 옷이 없습니다. 위에서 옷 사진을 추가하세요.', updated: '{n}번 갱신' },
       item: {
-        unsorted: '부위 미지정 옷', cutout: '{name}의 배경 없는 사진', cutoutLoading: '{name}의 사진을 불러오는 중',
+        unsorted: '옷', cutout: '{name}의 배경 없는 사진', cutoutLoading: '{name}의 사진을 불러오는 중',
         cutoutFailed: '{name}의 사진을 불러오지 못했습니다', uncertain: '배경과 옷의 경계가 불분명해 잘린 모양이 어긋났을 수 있습니다. 단색 배경에서 다시 찍으면 더 깔끔합니다.',
         slot: '부위', category: '종류', colours: '색상', styles: '스타일', print: '패턴', warmth: '보온', notSet: '미지정',
         worn: '{n}번 입음', corrected: '(수정됨)', availability: '{name} 사용 가능 여부', correct: '수정', close: '닫기',
