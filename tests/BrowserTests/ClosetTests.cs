@@ -32,7 +32,6 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         await page.Locator("[data-test='nav'] [data-screen='closet']").ClickAsync();
         await Screens.Expect(page.Locator("[data-test='closet'][data-version]"));
         await Screens.Expect(page.GetByText("Nothing here yet."));
-        await Screens.AssertAccessibleAsync(page, "closet-empty", output);
 
         // A file that is no picture: the Api's Problem Details are shown, and nothing is added.
         await page.GetByLabel("Photo of the garment").SetInputFilesAsync(new FilePayload
@@ -62,6 +61,7 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         Assert.StartsWith("blob:", await card.Locator("img[data-test='cutout']").GetAttributeAsync("src"), StringComparison.Ordinal);
         Assert.Contains("Navy", await card.InnerTextAsync(), StringComparison.Ordinal);
         await Screens.Expect(page.Locator("[data-test='closet-stat'] meter").First);
+        // axe here and on the refused correction below (the screen with a garment, its corrections open, field errors).
         await Screens.AssertAccessibleAsync(page, "closet-with-item", output);
         await LiveApp.ScreenshotAsync(page, "closet-1-uploaded");
 
@@ -117,7 +117,7 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         var other = page.Locator($"article[data-item='{otherId}']");
         await other.Locator("[data-test='delete']").ClickAsync();
         await Screens.Expect(other.Locator("[data-test='confirm']"));
-        await Screens.AssertAccessibleAsync(page, "closet-confirm-delete", output);
+        Assert.Equal("Keep it", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await other.Locator("[data-test='confirm-delete']").ClickAsync();
         await other.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = (float)Screens.Wait.TotalMilliseconds });
         Assert.Equal(HttpStatusCode.NotFound, (await device.GetAsync($"{Items}/{otherId}")).StatusCode);
