@@ -8,7 +8,7 @@ export default {
       intro: 'Add photos of your garments: each gets a cutout, its colours and styles, and goes into your outfits while it is available.',
       upload: {
         heading: 'Add a garment', photo: 'Photo of the garment', camera: 'Take a photo', hint: 'JPEG, PNG or WebP. A plain background gives the cleanest cutout.',
-        slot: 'Slot (optional)', category: 'Category (optional)', detect: 'Not sure', submit: 'Upload', progress: 'Upload progress',
+        slot: 'Slot (optional)', category: 'Category (optional)', detect: 'Not sure', submit: 'Upload',
         sending: 'Uploading… {p}%', analysing: 'Analysing the photo…', added: 'Added to your closet.', refused: 'The photo was not added',
         preview: 'The photo you chose',
       },
@@ -24,7 +24,7 @@ export default {
       },
       edit: {
         heading: 'Correct {name}', save: 'Save', saving: 'Saving…', cancel: 'Cancel', saved: 'Saved.', nothing: 'Nothing changed yet.',
-        stylesHint: 'Tick the styles this garment has.', refused: 'Not saved', keep: 'Keep as is',
+        stylesHint: 'Tick the styles this garment has.', refused: 'Not saved',
       },
       slot: { outer: 'Outer', top: 'Top', bottom: 'Bottom', one_piece: 'One-piece', shoes: 'Shoes', bag: 'Bag', accessory: 'Accessory' },
       category: {
@@ -55,7 +55,7 @@ export default {
       intro: '옷 사진을 올리세요. 배경을 지운 사진과 색상, 스타일이 만들어지고, 입을 수 있는 옷은 코디에 들어갑니다.',
       upload: {
         heading: '옷 추가', photo: '옷 사진', camera: '사진 찍기', hint: 'JPEG, PNG, WebP. 단색 배경에서 찍으면 가장 깔끔하게 잘립니다.',
-        slot: '부위 (선택)', category: '종류 (선택)', detect: '잘 모르겠음', submit: '올리기', progress: '업로드 진행률',
+        slot: '부위 (선택)', category: '종류 (선택)', detect: '잘 모르겠음', submit: '올리기',
         sending: '올리는 중… {p}%', analysing: '사진 분석 중…', added: '옷장에 추가했습니다.', refused: '사진을 추가하지 못했습니다',
         preview: '고른 사진',
       },
@@ -71,7 +71,7 @@ export default {
       },
       edit: {
         heading: '{name} 수정', save: '저장', saving: '저장 중…', cancel: '취소', saved: '저장했습니다.', nothing: '아직 바뀐 것이 없습니다.',
-        stylesHint: '이 옷에 해당하는 스타일을 고르세요.', refused: '저장하지 못했습니다', keep: '그대로 두기',
+        stylesHint: '이 옷에 해당하는 스타일을 고르세요.', refused: '저장하지 못했습니다',
       },
       slot: { outer: '아우터', top: '상의', bottom: '하의', one_piece: '원피스', shoes: '신발', bag: '가방', accessory: '액세서리' },
       category: {
