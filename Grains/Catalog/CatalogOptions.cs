@@ -10,4 +10,13 @@ public sealed class CatalogOptions
     public int DemoLooks { get; set; } = 20_000;
 
     public int DemoSeed { get; set; } = 42;
+
+    /// <summary>
+    /// A shard holding at least this many looks answers from an approximate index (Grains/Catalog/Ann), built in
+    /// the background; smaller shards scan exactly, which is as fast there.
+    /// </summary>
+    public int AnnMinLooks { get; set; } = 50_000;
+
+    /// <summary>Section "Catalog:Ann": the index's shape and search (<see cref="Ann.AnnOptions"/>).</summary>
+    public Ann.AnnOptions Ann { get; set; } = new();
 }

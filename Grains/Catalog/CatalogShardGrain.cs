@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OtMz.Grains.Catalog.Ann;
 
 namespace OtMz.Grains.Catalog;
 
 /// <summary>
 /// One slice of the catalog. Loads its looks from the <see cref="ICatalogStore"/> on activation and then
-/// answers from memory: recommendations from the <see cref="LookSlice"/>, the style list from the
+/// answers from memory: recommendations from the <see cref="ShardSearch"/> (the exact <see cref="LookSlice"/>,
+/// and an approximate index a big shard builds in the background), the style list from the
 /// <see cref="LookListIndex"/>, both written on every change, which arrive through <see cref="CatalogGrain"/>.
 /// Kept active: reloading a slice costs far more than holding it.
 /// </summary>
@@ -18,7 +20,7 @@ public sealed class CatalogShardGrain(
 {
     private const int MaxSkipsLogged = 20;
 
-    private readonly LookSlice _slice = new();
+    private readonly ShardSearch _search = new(options.Value.Ann, options.Value.AnnMinLooks);
     private readonly LookListIndex _list = new();
     private int _skippedLogged;
 
@@ -26,13 +28,13 @@ public sealed class CatalogShardGrain(
     {
         var shard = (int)this.GetPrimaryKeyLong();
         var looks = await store.LoadShardAsync(shard, options.Value.ShardCount, cancellationToken);
-        _slice.Reserve(looks.Count);
+        _search.Exact.Reserve(looks.Count);
         var skipped = 0;
         foreach (var look in looks)
         {
             if (Admit(look))
             {
-                _slice.Upsert(look);
+                _search.Exact.Upsert(look);
             }
             else
             {
@@ -41,11 +43,41 @@ public sealed class CatalogShardGrain(
         }
 
         // Sorted once here rather than inserted one at a time, which would move half the index per look.
-        _list.Load([.. _slice.Looks]);
+        _list.Load([.. _search.Exact.Looks]);
         logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count - skipped);
         if (skipped > 0)
         {
             logger.LogWarning("Catalog shard {Shard} skipped {SkippedCount} stored looks that break the look rules", shard, skipped);
+        }
+
+        StartIndexBuild();
+    }
+
+    /// <summary>Starts a background index build when the shard is big enough and has none, or a stale one.</summary>
+    private void StartIndexBuild()
+    {
+        if (_search.StartBuildIfDue() is { } snapshot)
+        {
+            _ = BuildIndexAsync(snapshot);
+        }
+    }
+
+    private async Task BuildIndexAsync(Look[] snapshot)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            // Built on the thread pool from an immutable snapshot; the continuation comes back to this activation's
+            // scheduler, so Complete runs single-threaded with the grain's calls, as ShardSearch needs.
+            var built = await Task.Run(() => IvfIndex.Build(snapshot, _search.Options));
+            _search.Complete(built);
+            logger.LogInformation("Catalog shard {Shard} built its index: {LookCount} looks in {ListCount} lists, {Elapsed} ms",
+                this.GetPrimaryKeyLong(), built.Count, built.ListCount, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception)
+        {
+            _search.Abandon();
+            logger.LogError(exception, "Catalog shard {Shard} could not build its index; it keeps answering exactly", this.GetPrimaryKeyLong());
         }
     }
 
@@ -73,24 +105,25 @@ public sealed class CatalogShardGrain(
     public Task<ImmutableArray<ShardHit>> Query(ShardQuery query)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var hits = _slice.TopK(query.Vector, query.K, query.Filter);
+        var hits = _search.TopK(query.Vector, query.K, query.Filter);
         OtMzMetrics.ShardQueryDuration.Record(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return Task.FromResult(hits);
     }
 
     public Task<LookPage> List(LookListQuery query) => Task.FromResult(_list.List(query));
 
-    public Task<Look?> Get(string lookId) => Task.FromResult(_slice.Get(lookId));
+    public Task<Look?> Get(string lookId) => Task.FromResult(_search.Exact.Get(lookId));
 
     public Task<ImmutableArray<Look>> GetMany(ImmutableArray<string> lookIds) =>
-        Task.FromResult(lookIds.Select(_slice.Get).OfType<Look>().ToImmutableArray());
+        Task.FromResult(lookIds.Select(_search.Exact.Get).OfType<Look>().ToImmutableArray());
 
     public Task Upsert(Look look)
     {
         if (Admit(look))
         {
-            _slice.Upsert(look);
+            _search.Upsert(look);
             _list.Upsert(look);
+            StartIndexBuild();
         }
 
         return Task.CompletedTask;
@@ -99,8 +132,10 @@ public sealed class CatalogShardGrain(
     public Task<bool> Delete(string lookId)
     {
         _list.Remove(lookId);
-        return Task.FromResult(_slice.Remove(lookId));
+        var removed = _search.Remove(lookId);
+        StartIndexBuild();
+        return Task.FromResult(removed);
     }
 
-    public Task<int> Count() => Task.FromResult(_slice.Count);
+    public Task<int> Count() => Task.FromResult(_search.Exact.Count);
 }
