@@ -4,7 +4,8 @@ namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// One slice of the catalog (looks whose id hashes to this shard), held in a SIMD-friendly matrix and
-/// answering exact filtered top-k in one pass. Keyed by shard index in [0, shard count).
+/// answering filtered top-k: exactly in one pass, or from an approximate index once the shard is big.
+/// Keyed by shard index in [0, shard count).
 /// </summary>
 [Alias("otmz.ICatalogShardGrain")]
 public interface ICatalogShardGrain : IGrainWithIntegerKey
@@ -29,4 +30,8 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
 
     [Alias("count")]
     Task<int> Count();
+
+    /// <summary>What the shard holds; with <paramref name="afterIndexBuild"/>, once the index build running now (if any) has finished.</summary>
+    [Alias("status"), AlwaysInterleave]
+    Task<CatalogShardStatus> Status(bool afterIndexBuild = false);
 }

@@ -138,4 +138,14 @@ public sealed class CatalogShardGrain(
     }
 
     public Task<int> Count() => Task.FromResult(_search.Exact.Count);
+
+    public async Task<CatalogShardStatus> Status(bool afterIndexBuild = false)
+    {
+        if (afterIndexBuild)
+        {
+            await _search.Building;
+        }
+
+        return new CatalogShardStatus(_search.Exact.Count, _search.Index?.Count, _search.Index?.ListCount ?? 0, _search.Builds);
+    }
 }

@@ -13,7 +13,7 @@ namespace OtMz.Grains.Catalog.Ann;
 public sealed class ShardSearch(AnnOptions annOptions, int annMinLooks)
 {
     private readonly List<(string Id, Look? Now)> _pending = [];
-    private bool _building;
+    private TaskCompletionSource? _building;
 
     public LookSlice Exact { get; } = new();
 
@@ -22,11 +22,14 @@ public sealed class ShardSearch(AnnOptions annOptions, int annMinLooks)
 
     public int Builds { get; private set; }
 
+    /// <summary>Completes when the running build has taken over or been abandoned; completed when none runs.</summary>
+    public Task Building => _building?.Task ?? Task.CompletedTask;
+
     public void Upsert(Look look)
     {
         Exact.Upsert(look);
         Index?.Upsert(look);
-        if (_building)
+        if (_building is not null)
         {
             _pending.Add((look.Id, look));
         }
@@ -36,7 +39,7 @@ public sealed class ShardSearch(AnnOptions annOptions, int annMinLooks)
     {
         var removed = Exact.Remove(lookId);
         Index?.Remove(lookId);
-        if (_building)
+        if (_building is not null)
         {
             _pending.Add((lookId, null));
         }
@@ -55,12 +58,12 @@ public sealed class ShardSearch(AnnOptions annOptions, int annMinLooks)
     public Look[]? StartBuildIfDue()
     {
         var due = Exact.Count >= annMinLooks && (Index is null || Index.NeedsRebuild);
-        if (_building || !due)
+        if (_building is not null || !due)
         {
             return null;
         }
 
-        _building = true;
+        _building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Clear();
         return [.. Exact.Looks];
     }
@@ -83,15 +86,22 @@ public sealed class ShardSearch(AnnOptions annOptions, int annMinLooks)
         }
 
         _pending.Clear();
-        _building = false;
         Index = built;
         Builds++;
+        Finish();
     }
 
     /// <summary>A build that failed leaves the current index (or exact search) in place; the next change may retry.</summary>
     public void Abandon()
     {
         _pending.Clear();
-        _building = false;
+        Finish();
+    }
+
+    private void Finish()
+    {
+        var building = _building;
+        _building = null;
+        building?.SetResult();
     }
 }
