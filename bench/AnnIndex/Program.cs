@@ -13,6 +13,7 @@ if (options is null)
           --looks      catalog size (default 1000000; 10000000 needs about 8 GB)
           --queries    queries per filter (default 500)
           --usearch    HNSW settings to build and compare, e.g. 16:128:64,16:128:256 (default 16:128:128); none: skip
+          --usearch-fetch  also search each HNSW build asking at least F neighbours (ef = max(ef_search, F)), e.g. 1024,4096
           --probe-share, --min-probe, --lists-per-sqrt, --exact-below: the index's AnnOptions (defaults in the code)
         """);
     return 2;
@@ -45,6 +46,7 @@ foreach (var (m, efAdd, efSearch) in options.Usearch)
     native.Refresh();
     Console.WriteLine($"{usearch.Name} build: {build.TotalSeconds:F2} s ({build / ivfBuild:F1}x the IVF's), about {(native.PrivateMemorySize64 - privateBefore) / (double)looks.Length:F0} bytes per look (process private bytes growth)");
     engines.Add(usearch);
+    engines.AddRange(options.Fetches.Select(f => new UsearchWideEngine(usearch, f)));
 }
 
 Report("before changes");
@@ -138,11 +140,11 @@ static double Cosine(float[] query, Look look) => OtMz.Grains.VectorMath.Cosine(
 
 static double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
 
-internal sealed record Options(int Looks, int Queries, int K, int Seed, IReadOnlyList<(ulong M, ulong EfAdd, ulong EfSearch)> Usearch, bool NoUpdates, AnnOptions Ann)
+internal sealed record Options(int Looks, int Queries, int K, int Seed, IReadOnlyList<(ulong M, ulong EfAdd, ulong EfSearch)> Usearch, bool NoUpdates, AnnOptions Ann, int[] Fetches)
 {
     public static Options? Parse(string[] args)
     {
-        var options = new Options(1_000_000, 500, 20, 42, [(16, 128, 128)], false, new AnnOptions());
+        var options = new Options(1_000_000, 500, 20, 42, [(16, 128, 128)], false, new AnnOptions(), []);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -155,6 +157,10 @@ internal sealed record Options(int Looks, int Queries, int K, int Seed, IReadOnl
                 case "--usearch" when value == "none": options = options with { Usearch = [] }; i++; break;
                 case "--usearch" when value is not null && TryHnsw(value, out var settings): options = options with { Usearch = settings }; i++; break;
                 case "--no-updates": options = options with { NoUpdates = true }; break;
+                case "--usearch-fetch" when value is not null && value.Split(',').All(v => int.TryParse(v, out var f) && f > 0):
+                    options = options with { Fetches = [.. value.Split(',').Select(int.Parse)] };
+                    i++;
+                    break;
                 case "--probe-share" when double.TryParse(value, CultureInfo.InvariantCulture, out var x) && x > 0: options = options with { Ann = options.Ann with { ProbeShare = x } }; i++; break;
                 case "--min-probe" when int.TryParse(value, out var n) && n > 0: options = options with { Ann = options.Ann with { MinProbeLists = n } }; i++; break;
                 case "--lists-per-sqrt" when double.TryParse(value, CultureInfo.InvariantCulture, out var x) && x > 0: options = options with { Ann = options.Ann with { ListsPerSqrtRow = x } }; i++; break;

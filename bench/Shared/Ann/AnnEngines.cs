@@ -109,12 +109,18 @@ internal sealed class UsearchEngine : IEngine
 
     public string Name { get; }
 
-    public ImmutableArray<string> TopK(float[] query, int k, LookFilter filter)
+    public ImmutableArray<string> TopK(float[] query, int k, LookFilter filter) => TopK(query, k, filter, 0);
+
+    /// <summary>
+    /// Asking for at least <paramref name="fetch"/> neighbours searches with ef = max(ef_search, fetch) (USearch's
+    /// search widens its beam to the count asked), which sweeps ef_search over one build.
+    /// </summary>
+    public ImmutableArray<string> TopK(float[] query, int k, LookFilter filter, int fetch)
     {
         var unit = VectorMath.Normalized(query);
         var mask = FilterMask.From(filter);
         var unfiltered = mask == FilterMask.All;
-        var fetch = unfiltered ? k : (int)Math.Min(_looks.Count, Math.Ceiling(2 * k / _share(filter)));
+        fetch = Math.Max(fetch, unfiltered ? k : (int)Math.Min(_looks.Count, Math.Ceiling(2 * k / _share(filter))));
         var found = _index.Search(unit, fetch, out var keys, out _);
         var result = ImmutableArray.CreateBuilder<string>(k);
         for (var i = 0; i < found && result.Count < k; i++)
@@ -146,4 +152,21 @@ internal sealed class UsearchEngine : IEngine
     }
 
     public void Dispose() => _index.Dispose();
+}
+
+/// <summary>One HNSW build searched with a wider beam: at least <paramref name="fetch"/> neighbours asked, the best k kept.</summary>
+internal sealed class UsearchWideEngine(UsearchEngine inner, int fetch) : IEngine
+{
+    public string Name => $"{inner.Name}, fetch {fetch}";
+
+    public ImmutableArray<string> TopK(float[] query, int k, LookFilter filter) => inner.TopK(query, k, filter, fetch);
+
+    // The inner engine takes the changes and is disposed by its owner.
+    public void Apply(string id, Look? now)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
 }
