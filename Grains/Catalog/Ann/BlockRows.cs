@@ -115,11 +115,14 @@ internal sealed class BlockRows
 
             admitted += BitOperations.PopCount(passBits);
             ScoreBlock(b, q, lanes);
+            // Once the heap is full few rows beat its threshold: one vector compare finds them.
             var threshold = heap.Threshold;
-            while (passBits != 0)
+            var scores = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(lanes));
+            var candidates = passBits & (uint)Vector512.GreaterThanOrEqual(scores, Vector512.Create(threshold)).ExtractMostSignificantBits();
+            while (candidates != 0)
             {
-                var lane = BitOperations.TrailingZeroCount(passBits);
-                passBits &= passBits - 1;
+                var lane = BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
                 if (lanes[lane] >= threshold)
                 {
                     heap.Offer(lanes[lane], _looks[b * Width + lane]!);
