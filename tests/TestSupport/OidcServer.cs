@@ -127,6 +127,10 @@ public sealed class OidcServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         started = new OidcServer(app, new Uri(address.TrimEnd('/') + "/"));
+        // The first request of a process JITs OpenIddict's pipeline, which on a busy machine can outlast the Api's
+        // metadata timeout: it is made here, so the server is ready when a test starts talking to it.
+        (await started._http.GetAsync(".well-known/openid-configuration")).EnsureSuccessStatusCode();
+        (await started._http.GetAsync(".well-known/jwks")).EnsureSuccessStatusCode();
         return started;
     }
 

@@ -22,6 +22,9 @@ export class ApiError extends Error {
 export class ApiClient {
   constructor(private readonly token: () => string | null) {}
 
+  /** Any route under /api/v1, for a screen's own module (oidc.ts, …) that keeps its calls and types to itself. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = this.token();
