@@ -22,9 +22,6 @@ export class ApiError extends Error {
 export class ApiClient {
   constructor(private readonly token: () => string | null) {}
 
-  /** Any route under /api/v1, for a screen's own module (oidc.ts, …) that keeps its calls and types to itself. */
-  request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }
-
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = this.token();
@@ -46,6 +43,9 @@ export class ApiClient {
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
+
+  /** Any route of /api/v1, for the screens' own modules (outfits.ts, codibook.ts…) that keep their calls beside them. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }
 
   devToken(userId: string, roles: string[] = []) { return this.call<TokenResponse>('POST', '/auth/dev-token', { userId, roles }); }
   styles() { return this.call<Style[]>('GET', '/styles'); }

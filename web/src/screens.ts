@@ -9,6 +9,9 @@ export interface ScreenDef { key: string; component: Component; admin?: boolean 
 
 export const screens: ScreenDef[] = [
   { key: 'feed', component: Feed },
+  { key: 'closet', component: lazy(() => import('./components/Closet.vue')) },
+  { key: 'outfits', component: lazy(() => import('./components/Outfits.vue')) },
+  { key: 'codibook', component: lazy(() => import('./components/Codibook.vue')) },
 ];
 
 /** An async screen, so its code (and a chart library, say) loads when the user first opens it. */
