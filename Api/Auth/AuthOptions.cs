@@ -41,4 +41,18 @@ public sealed class OidcProviderOptions
 
     /// <summary>The client id the provider issued to this application: an ID token's audience must be exactly this.</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>
+    /// Sent with the authorization code to the provider's token endpoint when the provider issued one (a confidential
+    /// client, as Google's web clients are); PKCE protects the code either way. Never sent to a browser.
+    /// </summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The scopes the web client asks for; "openid" must be one of them. Just "openid" when not set (no default list here: the binder would append to it).</summary>
+    public string[]? Scopes { get; set; }
+
+    public IReadOnlyList<string> ScopesOrDefault => Scopes is { Length: > 0 } scopes ? scopes : ["openid"];
+
+    /// <summary>The button's label ("Kakao"); the provider's name when not set.</summary>
+    public string? DisplayName { get; set; }
 }

@@ -74,6 +74,16 @@ public sealed partial class AuthOptionsValidator(IHostEnvironment environment) :
                 failures.Add($"{key}:ClientId is not set; it is the audience every ID token from this provider must name.");
             }
 
+            if (settings.ScopesOrDefault is var scopes && (!scopes.Contains("openid") || !scopes.All(s => s is not null && ScopeToken().IsMatch(s))))
+            {
+                failures.Add($"{key}:Scopes must include \"openid\", each scope a single token of printable ASCII without spaces, quotes or backslashes.");
+            }
+
+            if (settings.DisplayName is { } label && (string.IsNullOrWhiteSpace(label) || label.Length > 40))
+            {
+                failures.Add($"{key}:DisplayName is the sign-in button's label: 1 to 40 characters when set.");
+            }
+
             if (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http")
                 || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment) || !string.IsNullOrEmpty(authority.UserInfo))
             {
@@ -91,4 +101,8 @@ public sealed partial class AuthOptionsValidator(IHostEnvironment environment) :
 
     [GeneratedRegex(@"\A[a-z][a-z0-9-]{0,19}\z")]
     private static partial Regex ProviderName();
+
+    /// <summary>RFC 6749's scope-token: %x21 / %x23-5B / %x5D-7E.</summary>
+    [GeneratedRegex(@"\A[\x21\x23-\x5B\x5D-\x7E]{1,64}\z")]
+    private static partial Regex ScopeToken();
 }

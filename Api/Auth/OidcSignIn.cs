@@ -21,8 +21,9 @@ public enum OidcVerdict
 /// (<see cref="Endpoints.AuthApi"/>): signature against the provider's published keys, issuer against its
 /// discovery document, audience against our client id, expiry against this machine's clock. Each provider
 /// has one ConfigurationManager, which caches the discovery document and keys and refetches them on its own schedule.
+/// OidcSignIn.Code.cs adds the other half of a browser sign-in: the provider list and the authorization code exchange.
 /// </summary>
-public sealed class OidcSignIn : IDisposable
+public sealed partial class OidcSignIn : IDisposable
 {
     // Provider keys are asymmetric: an HMAC "signature" keyed with a public key proves nothing.
     private static readonly string[] AsymmetricAlgorithms =
@@ -34,6 +35,7 @@ public sealed class OidcSignIn : IDisposable
 
     private readonly Dictionary<string, Provider> _providers;
     private readonly HttpClient _http;
+    private readonly bool _requireHttps;
     private readonly ILogger<OidcSignIn> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
@@ -43,10 +45,11 @@ public sealed class OidcSignIn : IDisposable
         _logger = logger;
         // A fresh connection now and then, so a provider that moves its address is followed.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = oidc.MetadataTimeout };
+        _requireHttps = oidc.RequireHttpsMetadata;
         var retriever = new HttpDocumentRetriever(_http) { RequireHttps = oidc.RequireHttpsMetadata };
         _providers = oidc.Providers.ToDictionary(
             p => p.Key,
-            p => new Provider(p.Value.ClientId!, new ConfigurationManager<OpenIdConnectConfiguration>(
+            p => new Provider(p.Key, p.Value, new ConfigurationManager<OpenIdConnectConfiguration>(
                 p.Value.Authority!.TrimEnd('/') + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever)),
             StringComparer.Ordinal);
     }
@@ -55,24 +58,19 @@ public sealed class OidcSignIn : IDisposable
 
     public bool Knows(string? provider) => provider is not null && _providers.ContainsKey(provider);
 
-    public async Task<OidcOutcome> CheckAsync(string provider, string idToken, CancellationToken cancellationToken)
+    /// <summary>Checks an ID token; with <paramref name="expectedNonce"/>, its nonce claim must be exactly that (the one this sign-in sent).</summary>
+    public async Task<OidcOutcome> CheckAsync(string provider, string idToken, string? expectedNonce, CancellationToken cancellationToken)
     {
         var known = _providers[provider];
-        OpenIdConnectConfiguration configuration;
-        try
+        if (await DiscoverAsync(known, cancellationToken) is not { } configuration)
         {
-            configuration = await known.Configuration.GetConfigurationAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning("OpenID Connect provider {Provider} could not be reached: {Error}", provider, e.Message);
             return new(OidcVerdict.ProviderUnavailable);
         }
 
         var result = await _handler.ValidateTokenAsync(idToken, new TokenValidationParameters
         {
             ValidIssuer = configuration.Issuer,
-            ValidAudience = known.ClientId,
+            ValidAudience = known.Settings.ClientId,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = AsymmetricAlgorithms,
             RequireSignedTokens = true,
@@ -94,13 +92,35 @@ public sealed class OidcSignIn : IDisposable
             return new(OidcVerdict.Rejected, Reason: reason);
         }
 
-        var subject = (result.SecurityToken as JsonWebToken)?.Subject;
+        var jwt = result.SecurityToken as JsonWebToken;
+        if (expectedNonce is not null && !(jwt is not null && jwt.TryGetPayloadValue<string>("nonce", out var nonce) && string.Equals(nonce, expectedNonce, StringComparison.Ordinal)))
+        {
+            // An ID token from another sign-in (a replayed or injected one) does not carry this sign-in's nonce.
+            _logger.LogInformation("An ID token from {Provider} was refused: its nonce is not this sign-in's", provider);
+            return new(OidcVerdict.Rejected, Reason: "The ID token's nonce does not match this sign-in.");
+        }
+
+        var subject = jwt?.Subject;
         return string.IsNullOrEmpty(subject)
             ? new(OidcVerdict.Rejected, Reason: "The ID token names no subject.")
             : new(OidcVerdict.Accepted, Subject: subject);
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The provider's discovery document (cached by its ConfigurationManager); null when it cannot be fetched.</summary>
+    private async Task<OpenIdConnectConfiguration?> DiscoverAsync(Provider known, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await known.Configuration.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("OpenID Connect provider {Provider} could not be reached: {Error}", known.Name, e.Message);
+            return null;
+        }
+    }
 
     /// <summary>What was wrong, in terms a client can act on; the library's messages name keys and internals.</summary>
     private static string Reason(Exception? e) => e switch
@@ -116,5 +136,5 @@ public sealed class OidcSignIn : IDisposable
         _ => "The ID token could not be validated.",
     };
 
-    private sealed record Provider(string ClientId, ConfigurationManager<OpenIdConnectConfiguration> Configuration);
+    private sealed record Provider(string Name, OidcProviderOptions Settings, ConfigurationManager<OpenIdConnectConfiguration> Configuration);
 }

@@ -6,7 +6,8 @@ namespace OtMz.Api.Infrastructure;
 /// Serves the web client (web/, built into the output folder's webclient/ by Api/WebClient.targets) at /: its files
 /// as static files, and index.html for any other GET of a path that no endpoint took, so the app's own paths load
 /// on a reload. The Api's own prefixes are never answered with the app: an unknown /api route still gets its 404
-/// Problem Details. An Api built without the client (OtMzSkipWebClient) serves none of this.
+/// Problem Details. An Api built without the client (OtMzSkipWebClient) serves none of this. The bundles go out
+/// compressed when the browser takes it (<see cref="PrecompressedAssets"/>).
 /// </summary>
 internal static class WebClient
 {
@@ -26,12 +27,21 @@ internal static class WebClient
 
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
         var index = files.GetFileInfo("index.html");
+        app.Use((context, next) =>
+        {
+            PrecompressedAssets.Choose(context, files);
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl =
+            ContentTypeProvider = new PrecompressedAssets.ContentTypes(),
+            OnPrepareResponse = c =>
+            {
                 // Vite names the bundles by their content hash, so they never change; index.html names the current ones.
-                c.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+                c.Context.Response.Headers.CacheControl = c.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";
+                PrecompressedAssets.Label(c.Context);
+            },
         });
         app.Use(async (context, next) =>
         {

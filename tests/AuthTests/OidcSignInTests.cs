@@ -8,12 +8,15 @@ namespace OtMz.AuthTests;
 
 /// <summary>
 /// Three real OpenID Connect servers on loopback and one Api that trusts two of them: "test" (the provider, on
-/// the real clock), "stale" (the same kind of provider whose clock is three hours behind, so every ID token it
-/// issues has already expired) and a stranger nobody configured. "down" names a loopback port nothing listens on.
+/// the real clock, as a confidential client with a secret), "stale" (the same kind of provider whose clock is three
+/// hours behind, so every ID token it issues has already expired) and a stranger nobody configured. "down" names a
+/// loopback port nothing listens on; "declined" is the test provider under the client id whose users decline.
 /// </summary>
 public sealed class OidcFixture : IAsyncLifetime
 {
     public const string ClientId = "otmz-app";
+
+    public const string ClientSecret = "test-client-secret-never-shown";
 
     public OidcServer Provider { get; private set; } = null!;
 
@@ -31,12 +34,20 @@ public sealed class OidcFixture : IAsyncLifetime
         Api = new ApiHost("Development", new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = ApiHost.SigningKey,
+            // Every test here signs in from the same address, more often than a person would.
+            ["RateLimits:SignIn:TokenLimit"] = "1000",
             // Sign-in by provider needs no dev tokens.
             ["Auth:DevTokens"] = "false",
             // Loopback over plain HTTP: allowed in Development only, and only with this switch.
             ["Auth:Oidc:RequireHttpsMetadata"] = "false",
             ["Auth:Oidc:Providers:test:Authority"] = Provider.Issuer.AbsoluteUri,
             ["Auth:Oidc:Providers:test:ClientId"] = ClientId,
+            ["Auth:Oidc:Providers:test:ClientSecret"] = ClientSecret,
+            ["Auth:Oidc:Providers:test:DisplayName"] = "Test ID",
+            ["Auth:Oidc:Providers:test:Scopes:0"] = "openid",
+            ["Auth:Oidc:Providers:test:Scopes:1"] = "profile",
+            ["Auth:Oidc:Providers:declined:Authority"] = Provider.Issuer.AbsoluteUri,
+            ["Auth:Oidc:Providers:declined:ClientId"] = OidcServer.RefusingClientId,
             ["Auth:Oidc:Providers:stale:Authority"] = Stale.Issuer.AbsoluteUri,
             ["Auth:Oidc:Providers:stale:ClientId"] = ClientId,
             ["Auth:Oidc:Providers:down:Authority"] = $"http://127.0.0.1:{Loopback.FreePort()}",
@@ -45,8 +56,9 @@ public sealed class OidcFixture : IAsyncLifetime
         Api.CreateClient().Dispose();
     }
 
-    public Task<HttpResponseMessage> SignIn(string? provider, string? idToken) =>
-        Api.CreateClient().PostAsJsonAsync("/api/v1/auth/oidc", new OidcSignInRequest(provider, idToken));
+    public Task<HttpResponseMessage> SignIn(string? provider, string? idToken) => SignInWith(new OidcSignInRequest(provider, idToken));
+
+    public Task<HttpResponseMessage> SignInWith(OidcSignInRequest request) => Api.CreateClient().PostAsJsonAsync("/api/v1/auth/oidc", request);
 
     public async Task DisposeAsync()
     {
@@ -57,7 +69,7 @@ public sealed class OidcFixture : IAsyncLifetime
     }
 }
 
-public sealed class OidcSignInTests(OidcFixture oidc) : IClassFixture<OidcFixture>
+public sealed partial class OidcSignInTests(OidcFixture oidc) : IClassFixture<OidcFixture>
 {
     [Fact]
     public async Task AValidIdTokenGivesAnOtMzTokenThatOpensTheUsersOwnRoutes()

@@ -24,6 +24,8 @@ public sealed class StartupRefusalTests
         { "Auth:Oidc:Providers:kakao:Authority is not an absolute http(s) URL", [Key, "--Auth:Oidc:Providers:kakao:Authority=kauth.kakao.com", "--Auth:Oidc:Providers:kakao:ClientId=rest-api-key"] },
         { "Auth:Oidc:Providers:kakao:Authority is plain HTTP", [Key, "--Auth:Oidc:Providers:kakao:Authority=http://kauth.kakao.com", "--Auth:Oidc:Providers:kakao:ClientId=rest-api-key"] },
         { "Auth:Oidc:Providers:kakao:ClientId is not set", [Key, "--Auth:Oidc:Providers:kakao:Authority=https://kauth.kakao.com"] },
+        { "Auth:Oidc:Providers:kakao:Scopes must include \"openid\"", [Key, "--Auth:Oidc:Providers:kakao:Authority=https://kauth.kakao.com", "--Auth:Oidc:Providers:kakao:ClientId=rest-api-key", "--Auth:Oidc:Providers:kakao:Scopes:0=profile"] },
+        { "Auth:Oidc:Providers:kakao:DisplayName is the sign-in button's label", [Key, "--Auth:Oidc:Providers:kakao:Authority=https://kauth.kakao.com", "--Auth:Oidc:Providers:kakao:ClientId=rest-api-key", $"--Auth:Oidc:Providers:kakao:DisplayName={new string('K', 41)}"] },
         { "Auth:Oidc:Providers:Kakao: a provider name has", [Key, "--Auth:Oidc:Providers:Kakao:Authority=https://kauth.kakao.com", "--Auth:Oidc:Providers:Kakao:ClientId=rest-api-key"] },
         { "Auth:Oidc:RequireHttpsMetadata is off in the 'Production' environment", [Key, "--Auth:Oidc:RequireHttpsMetadata=false"] },
     };

@@ -12,10 +12,19 @@ namespace OtMz.BrowserTests;
 /// system's headless Chromium driven by Playwright for .NET. Playwright's own browser downloads are never used:
 /// the browser is the OS package, found by <see cref="ChromiumPath"/>; without it the tests fail and say so.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
     public LiveApp()
+        : this(new Dictionary<string, string?>())
     {
+    }
+
+    /// <summary>For a fixture that needs more settings than these (SignInApp: its OIDC providers), applied after them.</summary>
+    protected LiveApp(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
         UseKestrel(0);
         StartServer();
     }
@@ -38,6 +47,10 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Catalog:ShardCount", "8");
         builder.UseSetting("Auth:DevTokens", "true");
         builder.UseSetting("Auth:SigningKey", "browser-tests-signing-key-long-enough-0123456789");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The OS package's Chromium: OTMZ_CHROMIUM if set, else the usual Debian and other paths.</summary>
@@ -67,7 +80,11 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await DisposeAsync();
+        await DisposeMoreAsync();
     }
+
+    /// <summary>What a derived fixture started besides the Api, disposed after it.</summary>
+    protected virtual Task DisposeMoreAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context (its own storage, so its own session) at a phone's viewport unless told.</summary>
     public async Task<IPage> NewPageAsync(int width = 390, int height = 844, string locale = "en-US")

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -10,7 +11,7 @@ namespace OtMz.BrowserTests;
 /// connection was cut catches up by version when it comes back, and the ad banner records a click. The first
 /// load's JavaScript and CSS are weighed here too.
 /// </summary>
-public sealed class LiveTests(LiveApp app, ITestOutputHelper output) : IClassFixture<LiveApp>
+public sealed partial class LiveTests(LiveApp app, ITestOutputHelper output) : IClassFixture<LiveApp>
 {
     [Fact]
     public async Task A_signal_from_another_device_updates_the_open_feed_without_a_reload()
@@ -51,16 +52,67 @@ public sealed class LiveTests(LiveApp app, ITestOutputHelper output) : IClassFix
     }
 
     [Fact]
+    public async Task A_connection_the_server_side_closes_is_reopened_and_resyncs_the_pushes_it_lost()
+    {
+        var page = await app.NewPageAsync();
+        // The hub's WebSocket runs through the test, to the real Api: so the test can lose the server's messages and
+        // then close the connection from the server's side, as an Api restarting or a proxy timing out does.
+        IWebSocketRoute? losing = null;
+        IWebSocketRoute? live = null;
+        IWebSocketRoute? liveServer = null;
+        await page.RouteWebSocketAsync(new Regex("/hubs/style"), ws =>
+        {
+            var server = ws.ConnectToServer();
+            ws.OnMessage(m => { if (m.Text is { } text) server.Send(text); else server.Send(m.Binary!); });
+            server.OnMessage(m =>
+            {
+                if (ReferenceEquals(ws, losing)) return;
+                if (m.Text is { } text) ws.Send(text); else ws.Send(m.Binary!);
+            });
+            live = ws;
+            liveServer = server;
+        });
+        var userId = await Screens.SignInThroughSurveyAsync(page);
+        var before = await Screens.FeedVersionAsync(page);
+        var resyncs = await ResyncsAsync(page);
+
+        // A like from another device re-ranks the feed; its push is lost on the dying connection.
+        losing = live;
+        using var other = await DeviceAsync(userId);
+        var lookId = await page.Locator("[data-test='feed'] article[data-look]").Nth(2).GetAttributeAsync("data-look");
+        (await other.PostAsJsonAsync("/api/v1/users/me/signals", new { id = $"other-{Guid.NewGuid():N}", type = "like", lookId })).EnsureSuccessStatusCode();
+        Assert.Equal(before, await Screens.FeedVersionAsync(page));
+        var dying = live!;
+        await liveServer!.CloseAsync();
+        await dying.CloseAsync(new() { Code = 1001, Reason = "Going away" });
+
+        await page.WaitForFunctionAsync(
+            "n => Number(document.querySelector(\"[data-test='link-state']\").dataset.resyncs) > n", resyncs,
+            new() { Timeout = (float)Screens.Wait.TotalMilliseconds });
+        Assert.NotSame(dying, live);
+        await Screens.Expect(page.Locator("[data-test='link-state'][data-state='connected']"));
+        await Screens.WaitForNewFeedAsync(page, before);
+        Assert.Equal(0, await page.EvaluateAsync<int>("performance.getEntriesByType('navigation').length - 1"));
+    }
+
+    [Fact]
     public async Task The_ad_banner_records_a_click_and_the_first_load_is_small()
     {
         var page = await app.NewPageAsync();
         long bytes = 0;
+        long transferred = 0;
+        var encodings = new System.Collections.Concurrent.ConcurrentBag<string>();
         var weighed = new List<Task>();
         page.Response += (_, r) =>
         {
             if (r.Url.EndsWith(".js", StringComparison.Ordinal) || r.Url.EndsWith(".css", StringComparison.Ordinal))
             {
-                weighed.Add(Task.Run(async () => Interlocked.Add(ref bytes, (await r.BodyAsync()).Length)));
+                weighed.Add(Task.Run(async () =>
+                {
+                    Interlocked.Add(ref bytes, (await r.BodyAsync()).Length);
+                    Interlocked.Add(ref transferred, (await r.Request.SizesAsync()).ResponseBodySize);
+                    encodings.Add((await r.AllHeadersAsync()).GetValueOrDefault("content-encoding", "identity"));
+                }));
             }
         };
         // The advertiser's page is outside the test: answer it here instead of the network.
@@ -68,8 +120,9 @@ public sealed class LiveTests(LiveApp app, ITestOutputHelper output) : IClassFix
 
         await Screens.SignInThroughSurveyAsync(page);
         await Task.WhenAll(weighed);
-        output.WriteLine($"First load: {bytes / 1024.0:F1} KB of JavaScript and CSS (uncompressed, as served).");
+        output.WriteLine($"First load: {bytes / 1024.0:F1} KB of JavaScript and CSS, {transferred / 1024.0:F1} KB transferred ({string.Join(", ", encodings.Order())}).");
         Assert.True(bytes < 300 * 1024, $"The first load took {bytes} bytes of JavaScript and CSS.");
+        Assert.True(transferred < bytes / 2, $"The first load transferred {transferred} bytes of {bytes}: the bundles went out uncompressed.");
 
         var banner = page.Locator("aside.ad");
         await Screens.Expect(banner);

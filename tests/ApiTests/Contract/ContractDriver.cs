@@ -32,6 +32,8 @@ internal sealed partial class ContractDriver(ApiFactory factory)
         await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"idToken\":\"{idToken}\"}}")), HttpStatusCode.OK);
         await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"idToken\":\"{idToken[..^3]}abc\"}}")), HttpStatusCode.Unauthorized);
         await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json("{\"provider\":\"nobody\",\"idToken\":\"x\"}")), HttpStatusCode.BadRequest);
+        await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"code\":\"c\"}}")), HttpStatusCode.BadRequest);
+        await Expect(anonymous.GetAsync("/api/v1/auth/providers"), HttpStatusCode.OK);
 
         // Taxonomy and catalog.
         var styles = await Expect(anonymous.GetAsync("/api/v1/styles"), HttpStatusCode.OK);

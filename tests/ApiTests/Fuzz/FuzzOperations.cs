@@ -92,7 +92,12 @@ internal static partial class FuzzOperations
                     2 => new string('a', 20_000),
                     _ => NotAString(r),
                 },
+                // The authorization code form's fields, wrong beside an ID token or wrong in themselves.
+                ["code"] = r => r.Chance(0.5) ? "" : NotAString(r),
+                ["codeVerifier"] = r => r.Chance(0.5) ? "short" : NotAString(r),
+                ["nonce"] = r => r.Chance(0.5) ? "" : new string('n', 300),
             })), NeedsIdToken: true, Iterations: 10),
+        new("GET", "/api/v1/auth/providers", Caller.Anonymous, (_, _) => Get("/api/v1/auth/providers"), null, Iterations: 2),
         new("GET", "/api/v1/styles", Caller.Anonymous, (_, _) => Get("/api/v1/styles"), null, Iterations: 4),
         new("GET", "/api/v1/looks", Caller.Anonymous,
             (rng, _) => Get("/api/v1/looks" + Query(rng, ("style", rng.Pick(StyleKeys)), ("gender", EnumName<Gender>(rng)), ("season", EnumName<Season>(rng)),
