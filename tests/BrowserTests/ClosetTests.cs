@@ -47,7 +47,7 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         // A navy shirt on white, as a phone photo of a garment on a plain background would be.
         await page.GetByLabel("Photo of the garment").SetInputFilesAsync(new FilePayload
         {
-            Name = "navy-shirt.png", MimeType = "image/png", Buffer = Garment(new SKColor(0x1C, 0x2A, 0x4A), SKColors.White),
+            Name = "navy-shirt.png", MimeType = "image/png", Buffer = Pictures.Garment(new SKColor(0x1C, 0x2A, 0x4A), SKColors.White),
         });
         await Screens.Expect(page.Locator("img.preview"));
         clock.Restart();
@@ -103,7 +103,7 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         Assert.Equal("laundry", (await ItemAsync(device, itemId!)).GetProperty("availability").GetString());
 
         // Another device uploads a garment: the open page follows by the ClosetUpdated push, without a reload.
-        var upload = await device.PostAsync(Items, Form(Garment(new SKColor(0xC8, 0x10, 0x2E), SKColors.White), ("slot", "top"), ("category", "t-shirt")));
+        var upload = await device.PostAsync(Items, Pictures.Form(Pictures.Garment(new SKColor(0xC8, 0x10, 0x2E), SKColors.White), "garment.png", ("slot", "top"), ("category", "t-shirt")));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var otherId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await Screens.Expect(page.Locator($"article[data-item='{otherId}']"));
@@ -147,45 +147,5 @@ public sealed class ClosetTests(LiveApp app, ITestOutputHelper output) : IClassF
         var response = await device.GetAsync($"{Items}/{itemId}");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static MultipartFormDataContent Form(byte[] image, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(image);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "image", "garment.png");
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        return form;
-    }
-
-    /// <summary>A T-shirt-like shape of one colour centred on a plain background, as PNG (the Api tests' approach).</summary>
-    private static byte[] Garment(SKColor garment, SKColor background, int size = 400)
-    {
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        surface.Canvas.Clear(background);
-        using var paint = new SKPaint { Color = garment, IsAntialias = true };
-        float s = size;
-        using var path = new SKPathBuilder();
-        path.MoveTo(0.35f * s, 0.15f * s);
-        path.LineTo(0.65f * s, 0.15f * s);
-        path.LineTo(0.85f * s, 0.30f * s);
-        path.LineTo(0.75f * s, 0.40f * s);
-        path.LineTo(0.68f * s, 0.35f * s);
-        path.LineTo(0.68f * s, 0.85f * s);
-        path.LineTo(0.32f * s, 0.85f * s);
-        path.LineTo(0.32f * s, 0.35f * s);
-        path.LineTo(0.25f * s, 0.40f * s);
-        path.LineTo(0.15f * s, 0.30f * s);
-        path.Close();
-        using var shape = path.Detach();
-        surface.Canvas.DrawPath(shape, paint);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 }

@@ -167,7 +167,7 @@ public sealed class OutfitTests(LiveApp app, ITestOutputHelper output) : IClassF
     private static async Task<string> UploadAsync(HttpClient user, string slot, string category, SKColor colour)
     {
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Garment(colour));
+        var file = new ByteArrayContent(Pictures.Garment(colour, SKColors.White, 240));
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(file, "image", $"{category}.png");
         form.Add(new StringContent(slot), "slot");
@@ -175,31 +175,6 @@ public sealed class OutfitTests(LiveApp app, ITestOutputHelper output) : IClassF
         var response = await user.PostAsync("/api/v1/users/me/closet/items", form);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private static byte[] Garment(SKColor colour, int size = 240)
-    {
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        surface.Canvas.Clear(SKColors.White);
-        using var paint = new SKPaint { Color = colour, IsAntialias = true };
-        using var builder = new SKPathBuilder();
-        float s = size;
-        builder.MoveTo(0.35f * s, 0.15f * s);
-        builder.LineTo(0.65f * s, 0.15f * s);
-        builder.LineTo(0.85f * s, 0.30f * s);
-        builder.LineTo(0.75f * s, 0.40f * s);
-        builder.LineTo(0.68f * s, 0.35f * s);
-        builder.LineTo(0.68f * s, 0.85f * s);
-        builder.LineTo(0.32f * s, 0.85f * s);
-        builder.LineTo(0.32f * s, 0.35f * s);
-        builder.LineTo(0.25f * s, 0.40f * s);
-        builder.LineTo(0.15f * s, 0.30f * s);
-        builder.Close();
-        using var path = builder.Detach();
-        surface.Canvas.DrawPath(path, paint);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 92);
-        return data.ToArray();
     }
 
     private static Task<string[]> ItemIdsAsync(ILocator card) =>

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using SkiaSharp;
 
-namespace OtMz.ApiTests;
+namespace OtMz.Tests;
 
-/// <summary>Pictures made for the upload tests: product-style garments on plain backgrounds, and broken files.</summary>
+/// <summary>Pictures made for the upload tests (API and browser): product-style garments on plain backgrounds, and broken files.</summary>
 internal static class Pictures
 {
     /// <summary>A T-shirt-like shape of <paramref name="garment"/> centred on <paramref name="background"/>.</summary>
