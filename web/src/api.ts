@@ -44,6 +44,9 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
+  /** The same request for a screen's own module (web/src/<area>.ts), which keeps its routes and wire types there. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }
+
   devToken(userId: string, roles: string[] = []) { return this.call<TokenResponse>('POST', '/auth/dev-token', { userId, roles }); }
   styles() { return this.call<Style[]>('GET', '/styles'); }
   looks(limit: number, style?: string) {

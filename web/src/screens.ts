@@ -9,6 +9,8 @@ export interface ScreenDef { key: string; component: Component; admin?: boolean 
 
 export const screens: ScreenDef[] = [
   { key: 'feed', component: Feed },
+  { key: 'mystyle', component: lazy(() => import('./components/MyStyle.vue')) },
+  { key: 'admin', component: lazy(() => import('./components/Admin.vue')), admin: true },
 ];
 
 /** An async screen, so its code (and a chart library, say) loads when the user first opens it. */
