@@ -40,6 +40,7 @@ public sealed class MyStyleAndAdminTests(LiveApp app, ITestOutputHelper output) 
         var looks = await other.GetFromJsonAsync<JsonElement>("/api/v1/looks?limit=5&style=street");
         var lookId = looks.GetProperty("items")[4].GetProperty("id").GetString();
         (await other.PostAsJsonAsync("/api/v1/users/me/signals", new { id = $"other-{Guid.NewGuid():N}", type = "like", lookId })).EnsureSuccessStatusCode();
+        output.WriteLine($"The like was sent from another device after {clock.Elapsed.TotalSeconds:F1} s.");
 
         await page.WaitForFunctionAsync(
             "v => document.querySelector(\"[data-test='radar']\")?.dataset.version !== v", before,
