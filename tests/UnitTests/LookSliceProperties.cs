@@ -108,7 +108,7 @@ public class LookSliceProperties
         Assert.Equal(["a", "b", "c"], slice.TopK(vector.ToArray(), 3, LookFilter.None).Select(h => h.Look.Id));
     }
 
-    private static void AssertExactTopK(IReadOnlyList<Look> looks, float[] query, int k, LookFilter filter, ImmutableArray<ShardHit> actual)
+    internal static void AssertExactTopK(IReadOnlyList<Look> looks, float[] query, int k, LookFilter filter, ImmutableArray<ShardHit> actual)
     {
         var expected = looks
             .Where(l => Admits(filter, l))
@@ -142,13 +142,13 @@ public class LookSliceProperties
     }
 
     // Written against the filter's meaning, not FilterMask, so the two can disagree.
-    private static bool Admits(LookFilter filter, Look look) =>
+    internal static bool Admits(LookFilter filter, Look look) =>
         (filter.Gender is not { } g || g == Gender.Unisex || look.Gender == g || look.Gender == Gender.Unisex)
         && (filter.Season is not { } s || look.Seasons.Contains(s))
         && (filter.Occasion is not { } o || look.Occasions.Contains(o))
         && (filter.ExcludedIds.IsDefaultOrEmpty || !filter.ExcludedIds.Contains(look.Id));
 
-    private static double Cosine(float[] a, ReadOnlySpan<float> b)
+    internal static double Cosine(float[] a, ReadOnlySpan<float> b)
     {
         double dot = 0, na = 0, nb = 0;
         for (var i = 0; i < a.Length; i++)
@@ -161,7 +161,7 @@ public class LookSliceProperties
         return dot / Math.Sqrt(na * nb);
     }
 
-    private static (float[] Query, int K, LookFilter Filter) RandomQuery(Random rng, IReadOnlyList<Look> looks)
+    internal static (float[] Query, int K, LookFilter Filter) RandomQuery(Random rng, IReadOnlyList<Look> looks)
     {
         var query = RandomVector(rng).ToArray();
         var k = rng.Next(1, 60);
@@ -174,7 +174,7 @@ public class LookSliceProperties
         return (query, k, filter);
     }
 
-    private static Look[] RandomLooks(Random rng, int count, int idOffset = 0)
+    internal static Look[] RandomLooks(Random rng, int count, int idOffset = 0)
     {
         var looks = new Look[count];
         StyleVector? previous = null;
@@ -191,7 +191,7 @@ public class LookSliceProperties
         return looks;
     }
 
-    private static StyleVector RandomVector(Random rng)
+    internal static StyleVector RandomVector(Random rng)
     {
         var values = new float[StyleTaxonomy.Count];
         for (var i = 0; i < values.Length; i++)

@@ -44,7 +44,7 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
-  /** The same request for a screen's own module (web/src/<area>.ts), which keeps its routes and wire types there. */
+  /** Any route of /api/v1, for the screens' own modules (outfits.ts, codibook.ts…) that keep their calls beside them. */
   request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }
 
   devToken(userId: string, roles: string[] = []) { return this.call<TokenResponse>('POST', '/auth/dev-token', { userId, roles }); }

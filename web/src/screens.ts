@@ -9,6 +9,8 @@ export interface ScreenDef { key: string; component: Component; admin?: boolean 
 
 export const screens: ScreenDef[] = [
   { key: 'feed', component: Feed },
+  { key: 'outfits', component: lazy(() => import('./components/Outfits.vue')) },
+  { key: 'codibook', component: lazy(() => import('./components/Codibook.vue')) },
   { key: 'mystyle', component: lazy(() => import('./components/MyStyle.vue')) },
   { key: 'admin', component: lazy(() => import('./components/Admin.vue')), admin: true },
 ];
