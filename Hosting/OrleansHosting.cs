@@ -47,13 +47,15 @@ public static class OrleansHosting
                 }
 
                 client.AddMemoryStreams(PushStreams.Provider);
+                client.AddOtMzDashboard(configuration);
             });
         }
         else if (string.Equals(mode, "cohosted", StringComparison.OrdinalIgnoreCase))
         {
             builder.UseOrleans(silo => silo
                 .UseOtMzClustering(configuration)
-                .AddOtMzGrains(configuration));
+                .AddOtMzGrains(configuration)
+                .AddOtMzDashboard(configuration));
         }
         else
         {

@@ -37,7 +37,8 @@ internal static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.UseOrleans(silo => silo
             .UseOtMzClustering(builder.Configuration)
-            .AddOtMzGrains(builder.Configuration));
+            .AddOtMzGrains(builder.Configuration)
+            .AddOtMzDashboard(builder.Configuration));
         builder.Services.AddOtMzOperations(builder.Configuration);
 
         var app = builder.Build();

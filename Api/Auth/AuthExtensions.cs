@@ -15,13 +15,17 @@ public static class AuthExtensions
 {
     public const string AdminPolicy = "admin";
 
+    /// <summary>The admin requirement for the Orleans dashboard, which also takes the dashboard session cookie (<see cref="DashboardSession"/>).</summary>
+    public const string DashboardPolicy = "dashboard";
+
     public static IServiceCollection AddOtMzAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<OidcSignIn>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        DashboardSession.AddTo(authentication);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenIssuer>((jwt, issuer) =>
             {
@@ -52,8 +56,9 @@ public static class AuthExtensions
                     },
                 };
             });
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
+        DashboardSession.AddPolicy(authorization);
         return services;
     }
 

@@ -18,6 +18,9 @@ public sealed class AuthOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>How long the Orleans dashboard's session cookie lasts (<see cref="DashboardSession"/>); never past the bearer token that opened it.</summary>
+    public TimeSpan DashboardSessionLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     public OidcOptions Oidc { get; set; } = new();
 }
 

@@ -28,6 +28,11 @@ public sealed partial class AuthOptionsValidator(IHostEnvironment environment) :
             failures.Add($"Auth:TokenLifetime is {options.TokenLifetime}; it must be more than zero and at most 30 days.");
         }
 
+        if (options.DashboardSessionLifetime < TimeSpan.FromMinutes(1) || options.DashboardSessionLifetime > TimeSpan.FromHours(8))
+        {
+            failures.Add($"Auth:DashboardSessionLifetime is {options.DashboardSessionLifetime}; it must be 1 minute to 8 hours.");
+        }
+
         if (options.DevTokens && !development)
         {
             failures.Add($"Auth:DevTokens is on in the '{environment.EnvironmentName}' environment; dev tokens let anyone sign in as anyone, admin included, so they are allowed in Development only.");

@@ -44,16 +44,38 @@ public sealed class TokenIssuer
         ClockSkew = TimeSpan.FromSeconds(30),
     };
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId, IEnumerable<string> roles)
+    /// <summary>
+    /// The dashboard session's audience: a token for it is refused as a bearer token (its audience is not
+    /// <see cref="AuthOptions.Audience"/>), and a bearer token is refused as a session.
+    /// </summary>
+    public string DashboardAudience => _options.Audience + ":dashboard";
+
+    public TokenValidationParameters DashboardValidationParameters
+    {
+        get
+        {
+            var parameters = ValidationParameters;
+            parameters.ValidAudience = DashboardAudience;
+            return parameters;
+        }
+    }
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId, IEnumerable<string> roles) =>
+        Issue(userId, roles, _options.Audience, _time.GetUtcNow() + _options.TokenLifetime);
+
+    /// <summary>A dashboard session for <paramref name="userId"/> (an admin), ending at <paramref name="expires"/>.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueDashboardSession(string userId, DateTimeOffset expires) =>
+        Issue(userId, ["admin"], DashboardAudience, expires);
+
+    private (string Token, DateTimeOffset ExpiresAt) Issue(string userId, IEnumerable<string> roles, string audience, DateTimeOffset expires)
     {
         var now = _time.GetUtcNow();
-        var expires = now + _options.TokenLifetime;
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, userId) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = _options.Issuer,
-            Audience = _options.Audience,
+            Audience = audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
+using OtMz.Api.Auth;
 
 namespace OtMz.Api.Infrastructure;
 
@@ -21,6 +22,14 @@ internal sealed class SecurityHeaders(RequestDelegate next)
     public const string DocsPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The Orleans dashboard at /dashboard draws with inline style attributes, a style element of its chart library
+    /// and data: images and fonts in its stylesheet; it runs no script but its own bundle, so script-src stays 'self'.
+    /// </summary>
+    public const string DashboardPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -54,7 +63,10 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath) ? DocsPolicy : PolicyFor(context.Request.Host);
+        headers.ContentSecurityPolicy =
+            context.Request.Path.StartsWithSegments(DocsPath) ? DocsPolicy
+            : context.Request.Path.StartsWithSegments(DashboardSession.Path) ? DashboardPolicy
+            : PolicyFor(context.Request.Host);
         if (!headers.ContainsKey(HeaderNames.CacheControl) && NeedsAToken(context.GetEndpoint()))
         {
             headers.CacheControl = "private, no-store";

@@ -14,7 +14,7 @@ internal static class WebClient
     public const string Folder = "webclient";
 
     /// <summary>Paths that belong to the Api, its hub and its operator routes, never to the app.</summary>
-    public static readonly string[] ReservedPrefixes = ["/api", "/hubs", "/health", "/metrics", "/docs", "/openapi"];
+    public static readonly string[] ReservedPrefixes = ["/api", "/hubs", "/health", "/metrics", "/docs", "/openapi", "/dashboard"];
 
     public static WebApplication UseOtMzWebClient(this WebApplication app)
     {

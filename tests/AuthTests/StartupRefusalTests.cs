@@ -28,6 +28,8 @@ public sealed class StartupRefusalTests
         { "Auth:Oidc:Providers:kakao:DisplayName is the sign-in button's label", [Key, "--Auth:Oidc:Providers:kakao:Authority=https://kauth.kakao.com", "--Auth:Oidc:Providers:kakao:ClientId=rest-api-key", $"--Auth:Oidc:Providers:kakao:DisplayName={new string('K', 41)}"] },
         { "Auth:Oidc:Providers:Kakao: a provider name has", [Key, "--Auth:Oidc:Providers:Kakao:Authority=https://kauth.kakao.com", "--Auth:Oidc:Providers:Kakao:ClientId=rest-api-key"] },
         { "Auth:Oidc:RequireHttpsMetadata is off in the 'Production' environment", [Key, "--Auth:Oidc:RequireHttpsMetadata=false"] },
+        { "Auth:DashboardSessionLifetime is 00:00:10; it must be 1 minute to 8 hours", [Key, "--Auth:DashboardSessionLifetime=00:00:10"] },
+        { "Auth:DashboardSessionLifetime is 1.00:00:00; it must be 1 minute to 8 hours", [Key, "--Auth:DashboardSessionLifetime=1.00:00:00"] },
     };
 
     [Theory]

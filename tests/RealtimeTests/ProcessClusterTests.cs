@@ -77,6 +77,26 @@ public class ProcessClusterTests(ProcessCluster cluster) : IClassFixture<Process
     }
 
     [Fact]
+    public async Task AnApiNodeInClientModeServesTheOrleansDashboardFromTheSilosDashboardGrains()
+    {
+        using var http = new HttpClient { BaseAddress = cluster.FirstApi };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/dashboard/DashboardCounters")).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Loopback.TokenFor(http, "ops-admin", "admin"));
+        var page = await http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync());
+
+        // The counters come from the dashboard grain, which only a silo hosts: an answer means the silo process has the
+        // dashboard too (without it the call fails).
+        var counters = await http.GetAsync("/dashboard/DashboardCounters");
+        var text = await counters.Content.ReadAsStringAsync();
+        Assert.True(counters.StatusCode == HttpStatusCode.OK, $"{(int)counters.StatusCode}: {text}");
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("hosts").ValueKind);
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("totalActiveHostCount").ValueKind);
+    }
+
+    [Fact]
     public async Task BothApiNodesPushTheSameVersionToTheSameUser()
     {
         var user = $"user-{Guid.NewGuid():N}";

@@ -12,6 +12,8 @@ export const screens: ScreenDef[] = [
   { key: 'closet', component: lazy(() => import('./components/Closet.vue')) },
   { key: 'outfits', component: lazy(() => import('./components/Outfits.vue')) },
   { key: 'codibook', component: lazy(() => import('./components/Codibook.vue')) },
+  { key: 'mystyle', component: lazy(() => import('./components/MyStyle.vue')) },
+  { key: 'admin', component: lazy(() => import('./components/Admin.vue')), admin: true },
 ];
 
 /** An async screen, so its code (and a chart library, say) loads when the user first opens it. */

@@ -35,6 +35,12 @@ internal sealed partial class ContractDriver(ApiFactory factory)
         await Expect(anonymous.PostAsync("/api/v1/auth/oidc", Json($"{{\"provider\":\"{ApiFactory.OidcProvider}\",\"code\":\"c\"}}")), HttpStatusCode.BadRequest);
         await Expect(anonymous.GetAsync("/api/v1/auth/providers"), HttpStatusCode.OK);
 
+        // Identity: the Orleans dashboard's browser session (an admin's; a user is refused).
+        await Expect(admin.PostAsync("/api/v1/auth/dashboard-session", null), HttpStatusCode.OK);
+        await Expect(user.PostAsync("/api/v1/auth/dashboard-session", null), HttpStatusCode.Forbidden);
+        await Expect(admin.DeleteAsync("/api/v1/auth/dashboard-session"), HttpStatusCode.NoContent);
+        await Expect(anonymous.DeleteAsync("/api/v1/auth/dashboard-session"), HttpStatusCode.Unauthorized);
+
         // Taxonomy and catalog.
         var styles = await Expect(anonymous.GetAsync("/api/v1/styles"), HttpStatusCode.OK);
         var styleKey = styles[0].GetProperty("key").GetString()!;

@@ -98,6 +98,11 @@ internal static partial class FuzzOperations
                 ["nonce"] = r => r.Chance(0.5) ? "" : new string('n', 300),
             })), NeedsIdToken: true, Iterations: 10),
         new("GET", "/api/v1/auth/providers", Caller.Anonymous, (_, _) => Get("/api/v1/auth/providers"), null, Iterations: 2),
+        // The dashboard session takes no input; a body, if any, is not read.
+        new("POST", "/api/v1/auth/dashboard-session", Caller.Admin,
+            (rng, _) => rng.Chance(0.5) ? Send(HttpMethod.Post, "/api/v1/auth/dashboard-session") : Send(HttpMethod.Post, "/api/v1/auth/dashboard-session", BadBody(rng)),
+            null, Iterations: 4),
+        new("DELETE", "/api/v1/auth/dashboard-session", Caller.User, (_, _) => Send(HttpMethod.Delete, "/api/v1/auth/dashboard-session"), null, Iterations: 4),
         new("GET", "/api/v1/styles", Caller.Anonymous, (_, _) => Get("/api/v1/styles"), null, Iterations: 4),
         new("GET", "/api/v1/looks", Caller.Anonymous,
             (rng, _) => Get("/api/v1/looks" + Query(rng, ("style", rng.Pick(StyleKeys)), ("gender", EnumName<Gender>(rng)), ("season", EnumName<Season>(rng)),
