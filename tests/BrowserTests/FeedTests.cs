@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -42,7 +43,8 @@ public sealed class FeedTests(LiveApp app, ITestOutputHelper output) : IClassFix
         await AssertAccessibleAsync(page, "sign-in");
         await LiveApp.ScreenshotAsync(page, "1-sign-in");
 
-        await page.GetByLabel("User id").FillAsync($"browser-{Guid.NewGuid():N}"[..24]);
+        var userId = $"browser-{Guid.NewGuid():N}"[..24];
+        await page.GetByLabel("User id").FillAsync(userId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What do you like?" }));
@@ -78,6 +80,15 @@ public sealed class FeedTests(LiveApp app, ITestOutputHelper output) : IClassFix
 
         await page.GetByRole(AriaRole.Button, new() { Name = "More like this" }).First.ClickAsync();
         await page.Locator(".similar figure").First.WaitForAsync(new() { Timeout = (float)Wait.TotalMilliseconds });
+
+        // Save keeps the look in the codibook (read back over REST as the same user).
+        var saved = await feed.Nth(0).GetAttributeAsync("data-look");
+        await page.Locator($"[data-test='feed'] article[data-look='{saved}'] button.save").ClickAsync();
+        await Expect(page.Locator($"[data-test='feed'] article[data-look='{saved}'] button.save[aria-pressed='true']"));
+        using var device = new HttpClient { BaseAddress = app.BaseAddress };
+        device.DefaultRequestHeaders.Authorization = new("Bearer", await Loopback.TokenFor(device, userId, []));
+        var book = await device.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/users/me/codibook");
+        Assert.Equal([saved], book.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("lookId").GetString()));
 
         Assert.Empty(errors);
     }

@@ -29,6 +29,11 @@ export function saveOutfitToCodibook(id: string, itemIds: string[]): Promise<Cod
   return api.request<CodibookEntry>('POST', '/users/me/codibook', { id, itemIds });
 }
 
+/** Saves a catalog look; the Api counts it as the look's save signal too, so the feed sends no separate signal. */
+export function saveLookToCodibook(id: string, lookId: string): Promise<CodibookEntry> {
+  return api.request<CodibookEntry>('POST', '/users/me/codibook', { id, lookId });
+}
+
 export function deleteCodibookEntry(id: string): Promise<void> {
   return api.request<void>('DELETE', `/users/me/codibook/${encodeURIComponent(id)}`);
 }
