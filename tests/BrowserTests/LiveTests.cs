@@ -103,7 +103,7 @@ public sealed partial class LiveTests(LiveApp app, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task The_ad_banner_records_a_click_and_the_first_load_is_small()
+    public async Task The_ad_banner_records_a_click_follows_a_new_campaign_live_and_the_first_load_is_small()
     {
         var page = await app.NewPageAsync();
         long bytes = 0;
@@ -139,6 +139,19 @@ public sealed partial class LiveTests(LiveApp app, ITestOutputHelper output) : I
         await Screens.Expect(page.Locator("aside.ad [role='status']"));
         await popup;
         await LiveApp.ScreenshotAsync(page, "8-ad-clicked");
+
+        // An operator's new campaign that outbids the rest reaches the open banner by push, with no reload.
+        using var admin = new HttpClient { BaseAddress = app.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", await Loopback.TokenFor(admin, $"ops-{Guid.NewGuid():N}"[..20], "admin"));
+        var campaign = $"live-{Guid.NewGuid():N}"[..20];
+        (await admin.PostAsJsonAsync("/api/v1/ads/campaigns", new
+        {
+            id = campaign, title = "Live banner", link = "https://example.com/live", totalBudget = 1000, dailyCap = 5,
+            targetStyle = Enumerable.Repeat(1f, 23), bid = 100,
+        })).EnsureSuccessStatusCode();
+        await Screens.Expect(page.Locator($"aside.ad[data-campaign='{campaign}']"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("performance.getEntriesByType('navigation').length - 1"));
+        await LiveApp.ScreenshotAsync(page, "9-ad-pushed");
     }
 
     private async Task<HttpClient> DeviceAsync(string userId)
