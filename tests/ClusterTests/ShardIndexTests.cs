@@ -83,6 +83,7 @@ public sealed class ShardIndexTests : IAsyncLifetime
                 ["Catalog:AnnMinLooks"] = "1000",
                 // Probe always, so the test measures the approximate path rather than the exact fallback.
                 ["Catalog:Ann:ExactBelowRows"] = "0",
+                ["Catalog:Ann:ExactBelowShare"] = "0",
             }).Build());
     }
 }

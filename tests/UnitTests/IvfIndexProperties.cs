@@ -16,7 +16,7 @@ public class IvfIndexProperties
     private static readonly AnnOptions AlwaysExact = new() { ExactBelowRows = int.MaxValue };
 
     // Small catalogs would otherwise always take the exact path; these force probing.
-    private static readonly AnnOptions AlwaysProbe = new() { ExactBelowRows = 0 };
+    private static readonly AnnOptions AlwaysProbe = new() { ExactBelowRows = 0, ExactBelowShare = 0 };
 
     [Fact]
     public void ItsExactPathEqualsBruteForceTopK() =>
@@ -137,6 +137,24 @@ public class IvfIndexProperties
         var second = index.TopK(query, 20, new LookFilter(ExcludedIds: excluded));
         Assert.Empty(second.Select(h => h.Look.Id).Intersect(excluded));
         Assert.Equal(first.Skip(10).Select(h => h.Look.Id), second.Take(10).Select(h => h.Look.Id));
+    }
+
+    [Fact]
+    public void AFilterAdmittingUnderTheExactShareIsAnsweredExactlyByEveryList()
+    {
+        var looks = DemoCatalog.Generate(20_000, seed: 7);
+        var index = IvfIndex.Build(looks, new AnnOptions { ExactBelowRows = 0, ExactBelowShare = 0.02 });
+        var filter = new LookFilter(Gender.Men, Season.Winter, Occasion.Workout);
+        var admitted = looks.Count(l => Admits(filter, l));
+        Assert.InRange(admitted, 1, 400);
+
+        var rng = new Random(9);
+        for (var q = 0; q < 20; q++)
+        {
+            var query = RandomVector(rng).Values.ToArray();
+            AssertExactTopK(looks, query, 20, filter, index.TopK(query, 20, filter));
+            Assert.Equal(index.ListCount, index.LastListsScanned);
+        }
     }
 
     private static LookSlice Exact(IEnumerable<Look> looks)

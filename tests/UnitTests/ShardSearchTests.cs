@@ -7,7 +7,7 @@ namespace OtMz.UnitTests;
 /// <summary>How a shard moves from exact search to its index: built from a snapshot while queries answer exactly, with the changes made meanwhile replayed.</summary>
 public class ShardSearchTests
 {
-    private static readonly AnnOptions Probing = new() { ExactBelowRows = 0 };
+    private static readonly AnnOptions Probing = new() { ExactBelowRows = 0, ExactBelowShare = 0 };
 
     [Fact]
     public void ASmallShardNeverBuildsAndAnswersExactly()

@@ -133,7 +133,8 @@ public sealed class IvfIndex
     /// <summary>
     /// The top <paramref name="k"/> looks by cosine to <paramref name="query"/> that pass <paramref name="filter"/>,
     /// best first, in <see cref="HitOrder"/>. Exact when the filter admits at most
-    /// <see cref="AnnOptions.ExactBelowRows"/> rows; otherwise approximate (recall in docs/performance.md).
+    /// <see cref="AnnOptions.ExactBelowRows"/> rows or <see cref="AnnOptions.ExactBelowShare"/> of them; otherwise
+    /// approximate (recall in docs/performance.md).
     /// </summary>
     public ImmutableArray<ShardHit> TopK(ReadOnlySpan<float> query, int k, LookFilter filter)
     {
@@ -152,7 +153,7 @@ public sealed class IvfIndex
         }
 
         var heap = new HitHeap(k, filter.ExcludedIds.IsDefaultOrEmpty ? null : filter.ExcludedIds.ToHashSet(StringComparer.Ordinal));
-        if (admitted <= _options.ExactBelowRows)
+        if (admitted <= Math.Max(_options.ExactBelowRows, Count * _options.ExactBelowShare))
         {
             foreach (var list in _lists)
             {
