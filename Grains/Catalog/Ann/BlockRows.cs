@@ -89,6 +89,47 @@ internal sealed class BlockRows
     }
 
     /// <summary>
+    /// The row with the highest score against <paramref name="q"/> (the first of equals), filters ignored: the
+    /// nearest centroid. A running maximum and its row per lane, one horizontal pass at the end.
+    /// </summary>
+    public int ArgMax(ReadOnlySpan<float> q)
+    {
+        Span<float> lanes = stackalloc float[Width];
+        var best = Vector512.Create(float.NegativeInfinity);
+        var bestRow = Vector512<int>.Zero;
+        var rows = Vector512<int>.Indices;
+        var blocks = (Count + Width - 1) / Width;
+        for (var b = 0; b < blocks; b++)
+        {
+            ScoreBlock(b, q, lanes);
+            if (b == blocks - 1)
+            {
+                // Padding lanes past the last row score nothing.
+                lanes[(Count - b * Width)..].Fill(float.NegativeInfinity);
+            }
+
+            var scores = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(lanes));
+            var better = Vector512.GreaterThan(scores, best);
+            best = Vector512.ConditionalSelect(better, scores, best);
+            bestRow = Vector512.ConditionalSelect(better.AsInt32(), rows, bestRow);
+            rows += Vector512.Create(Width);
+        }
+
+        var winner = 0;
+        var top = float.NegativeInfinity;
+        for (var lane = 0; lane < Width; lane++)
+        {
+            var (score, row) = (best[lane], bestRow[lane]);
+            if (score > top || (score == top && row < winner))
+            {
+                (top, winner) = (score, row);
+            }
+        }
+
+        return winner;
+    }
+
+    /// <summary>
     /// Offers <paramref name="heap"/> every row the filter admits whose score can enter it; returns how many rows
     /// the filter admitted (the candidates this list contributed, whether or not they entered).
     /// </summary>

@@ -109,7 +109,7 @@ public sealed class IvfIndex
             return;
         }
 
-        var list = SphericalKMeans.Nearest(_centroids, unit, _centroidScores);
+        var list = SphericalKMeans.Nearest(_centroids, unit);
         File(list, unit, FilterMask.AttributesOf(look), look);
         _changes++;
         CompactIfDrifted(list);

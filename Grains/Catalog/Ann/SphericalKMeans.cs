@@ -26,11 +26,7 @@ internal static class SphericalKMeans
         for (var iteration = 0; iteration < options.TrainingIterations; iteration++)
         {
             var blocks = ToBlocks(centroids, lists);
-            Parallel.For(0, sampleSize, () => new float[AlignedCount(lists)], (i, _, scores) =>
-            {
-                nearest[i] = Nearest(blocks, units.AsSpan(sample[i] * Dims, Dims), scores);
-                return scores;
-            }, _ => { });
+            Parallel.For(0, sampleSize, i => nearest[i] = Nearest(blocks, units.AsSpan(sample[i] * Dims, Dims)));
 
             var sums = new double[lists * Dims];
             var sizes = new int[lists];
@@ -74,29 +70,12 @@ internal static class SphericalKMeans
     public static int[] Assign(BlockRows centroids, float[] units, int rows)
     {
         var nearest = new int[rows];
-        Parallel.For(0, rows, () => new float[AlignedCount(centroids.Count)], (i, _, scores) =>
-        {
-            nearest[i] = Nearest(centroids, units.AsSpan(i * Dims, Dims), scores);
-            return scores;
-        }, _ => { });
+        Parallel.For(0, rows, i => nearest[i] = Nearest(centroids, units.AsSpan(i * Dims, Dims)));
         return nearest;
     }
 
-    /// <summary>The centroid with the highest cosine to <paramref name="unit"/>; <paramref name="scores"/> is scratch.</summary>
-    public static int Nearest(BlockRows centroids, ReadOnlySpan<float> unit, Span<float> scores)
-    {
-        centroids.ScoreAll(unit, scores);
-        var best = 0;
-        for (var c = 1; c < centroids.Count; c++)
-        {
-            if (scores[c] > scores[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
-    }
+    /// <summary>The centroid with the highest cosine to <paramref name="unit"/> (the first of equals).</summary>
+    public static int Nearest(BlockRows centroids, ReadOnlySpan<float> unit) => centroids.ArgMax(unit);
 
     public static int AlignedCount(int rows) => (rows + BlockRows.Width - 1) / BlockRows.Width * BlockRows.Width;
 
