@@ -102,20 +102,35 @@ public sealed class IvfIndex
     /// <summary>Adds the look to its nearest list, or moves the look with the same id there; a look without a direction is removed.</summary>
     public void Upsert(Look look)
     {
-        Remove(look.Id);
+        // A replacement is one change, not a removal and an insert.
+        var replaced = Unfile(look.Id);
         Span<float> unit = stackalloc float[Dims];
-        if (!VectorMath.TryNormalize(look.StyleVector.Values, unit))
+        if (VectorMath.TryNormalize(look.StyleVector.Values, unit))
+        {
+            var list = SphericalKMeans.Nearest(_centroids, unit);
+            File(list, unit, FilterMask.AttributesOf(look), look);
+            CompactIfDrifted(list);
+        }
+        else if (!replaced)
         {
             return;
         }
 
-        var list = SphericalKMeans.Nearest(_centroids, unit);
-        File(list, unit, FilterMask.AttributesOf(look), look);
         _changes++;
-        CompactIfDrifted(list);
     }
 
     public bool Remove(string lookId)
+    {
+        if (!Unfile(lookId))
+        {
+            return false;
+        }
+
+        _changes++;
+        return true;
+    }
+
+    private bool Unfile(string lookId)
     {
         if (!_where.Remove(lookId, out var at))
         {
@@ -125,7 +140,6 @@ public sealed class IvfIndex
         var rows = _lists[at.List];
         Tally(rows.AttributesAt(at.Row), -1);
         rows.Tombstone(at.Row);
-        _changes++;
         CompactIfDrifted(at.List);
         return true;
     }
