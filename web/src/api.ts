@@ -15,6 +15,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal's Problem Details, or one made from the status line when the body is not JSON (a proxy's 413, say). */
+export function problemOf(status: number, statusText: string, contentType: string | null, body: string): Problem {
+  if ((contentType ?? '').includes('json')) {
+    try {
+      return { status, ...(JSON.parse(body) as Problem) };
+    } catch { /* not JSON after all: fall through to the status line */ }
+  }
+  return { status, title: statusText || `HTTP ${status}` };
+}
+
 /**
  * The typed REST client: same-origin fetches under /api/v1 with the bearer token, JSON in and out, and every
  * non-2xx answer turned into an ApiError carrying its Problem Details.
@@ -22,27 +32,35 @@ export class ApiError extends Error {
 export class ApiClient {
   constructor(private readonly token: () => string | null) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  /** The bearer token and Accept, for requests made outside fetch (an upload by XMLHttpRequest). */
+  headers(accept = 'application/json'): Record<string, string> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
+    return headers;
+  }
+
+  private async send(method: string, url: string, body?: unknown, accept?: string): Promise<Response> {
+    const headers = this.headers(accept);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (e) {
       throw new ApiError({ title: 'Network error', detail: String(e) });
     }
-    if (!res.ok) {
-      let problem: Problem = { status: res.status, title: res.statusText };
-      if ((res.headers.get('Content-Type') ?? '').includes('json')) {
-        problem = { status: res.status, ...(await res.json()) };
-      }
-      throw new ApiError(problem);
-    }
+    if (!res.ok) throw new ApiError(problemOf(res.status, res.statusText, res.headers.get('Content-Type'), await res.text()));
+    return res;
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, `/api/v1${path}`, body);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
+
+  /** A picture the Api serves only with the bearer token (a closet cutout), by its absolute path. */
+  async blob(path: string): Promise<Blob> { return (await this.send('GET', path, undefined, 'image/*')).blob(); }
 
   /** Any route of /api/v1, for the screens' own modules (outfits.ts, codibook.ts…) that keep their calls beside them. */
   request<T>(method: string, path: string, body?: unknown): Promise<T> { return this.call<T>(method, path, body); }

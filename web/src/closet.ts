@@ -1,8 +1,8 @@
 import { reactive, watch } from 'vue';
-import { ApiError } from './api';
+import { ApiError, problemOf } from './api';
 import { onPush, onSnapshot } from './hub';
-import { store } from './store';
-import type { PaletteEntry, Problem, Snapshot } from './types';
+import { api, store } from './store';
+import type { PaletteEntry, Snapshot } from './types';
 
 /**
  * The closet's wire types, its REST calls and its live state, for the Closet screen (components/Closet*.vue).
@@ -71,45 +71,16 @@ export interface ClosetPatch {
 
 export interface UploadFields { slot?: Slot; category?: string }
 
-const itemsPath = '/api/v1/users/me/closet/items';
-
-function authHeaders(accept: string): Record<string, string> {
-  const headers: Record<string, string> = { Accept: accept };
-  if (store.token) headers.Authorization = `Bearer ${store.token}`;
-  return headers;
-}
-
-/** A refusal's Problem Details, or one made from the status when the body is not JSON (a proxy's 413, say). */
-function problemOf(status: number, statusText: string, contentType: string | null, body: string): Problem {
-  if ((contentType ?? '').includes('json')) {
-    try {
-      return { status, ...(JSON.parse(body) as Problem) };
-    } catch { /* not JSON after all: fall through to the status line */ }
-  }
-  return { status, title: statusText || `HTTP ${status}` };
-}
-
-async function send(method: string, url: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-  const headers = authHeaders(accept);
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (e) {
-    throw new ApiError({ title: 'Network error', detail: String(e) });
-  }
-  if (!res.ok) throw new ApiError(problemOf(res.status, res.statusText, res.headers.get('Content-Type'), await res.text()));
-  return res;
-}
+const itemsPath = '/users/me/closet/items';
 
 const itemUrl = (id: string) => `${itemsPath}/${encodeURIComponent(id)}`;
 
 export const closetApi = {
-  async list(): Promise<ClosetList> { return (await send('GET', itemsPath)).json(); },
-  async patch(id: string, patch: ClosetPatch): Promise<ClosetItem> { return (await send('PATCH', itemUrl(id), patch)).json(); },
-  async remove(id: string): Promise<void> { await send('DELETE', itemUrl(id)); },
+  list(): Promise<ClosetList> { return api.request<ClosetList>('GET', itemsPath); },
+  patch(id: string, patch: ClosetPatch): Promise<ClosetItem> { return api.request<ClosetItem>('PATCH', itemUrl(id), patch); },
+  remove(id: string): Promise<void> { return api.request<void>('DELETE', itemUrl(id)); },
   /** The cutout as a blob: an <img src> cannot carry the bearer token, so the screen shows it by an object URL. */
-  async cutout(item: ClosetItem): Promise<Blob> { return (await send('GET', item.cutoutUrl, undefined, 'image/*')).blob(); },
+  cutout(item: ClosetItem): Promise<Blob> { return api.blob(item.cutoutUrl); },
 
   /**
    * POSTs the photo as multipart/form-data. XMLHttpRequest rather than fetch, because only it reports upload
@@ -122,8 +93,8 @@ export const closetApi = {
     if (fields.category) form.append('category', fields.category);
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', itemsPath);
-      for (const [k, v] of Object.entries(authHeaders('application/json'))) xhr.setRequestHeader(k, v);
+      xhr.open('POST', `/api/v1${itemsPath}`);
+      for (const [k, v] of Object.entries(api.headers())) xhr.setRequestHeader(k, v);
       xhr.upload.onprogress = e => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
       xhr.upload.onload = () => onProgress(1);
       xhr.onload = () => {

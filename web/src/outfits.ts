@@ -152,9 +152,7 @@ const pictures = new Map<string, Promise<string | null>>();
 export function closetPicture(path: string): Promise<string | null> {
   let url = pictures.get(path);
   if (!url) {
-    url = fetch(path, { headers: { Authorization: `Bearer ${store.token ?? ''}` } })
-      .then(async res => (res.ok ? URL.createObjectURL(await res.blob()) : null))
-      .catch(() => null);
+    url = api.blob(path).then(blob => URL.createObjectURL(blob), () => null);
     pictures.set(path, url);
   }
   return url;
