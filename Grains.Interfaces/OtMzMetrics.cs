@@ -4,7 +4,8 @@ namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// The platform's own metrics (meter "OtMz"), exported by the hosts through OpenTelemetry and scraped by
-/// Prometheus: signals per second, recompute, shard-query and push latency.
+/// Prometheus: signals per second, recompute, shard-query and push latency, push lag and
+/// signals shed under overload.
 /// </summary>
 public static class OtMzMetrics
 {
@@ -20,6 +21,12 @@ public static class OtMzMetrics
     public static Histogram<double> RecomputeDuration { get; } = Meter.CreateHistogram<double>("otmz.recompute.duration", "ms", "Fan-out, merge and re-rank of one user's looks.");
 
     public static Histogram<double> ShardQueryDuration { get; } = Meter.CreateHistogram<double>("otmz.shard.query.duration", "ms", "One catalog shard's filtered top-k scan.");
+
+    /// <summary>From the change that scheduled a push to its publication: what the overload gate judges.</summary>
+    public static Histogram<double> PushLag { get; } = Meter.CreateHistogram<double>("otmz.push.lag", "ms", "How long the oldest change a push carries waited for it.");
+
+    /// <summary>Signals refused with 503 because the silo was behind on its pushes.</summary>
+    public static Counter<long> SignalsShed { get; } = Meter.CreateCounter<long>("otmz.signals.shed", "{signal}", "New signals refused while the silo's pushes were behind.");
 
     public static Histogram<double> PushDuration { get; } = Meter.CreateHistogram<double>("otmz.push.duration", "ms", "From a user grain publishing an update to the Api node handing it to SignalR.");
 }

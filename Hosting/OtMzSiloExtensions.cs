@@ -106,7 +106,9 @@ public static class OtMzSiloExtensions
         services.AddOptions<TasteOptions>().Bind(configuration.GetSection("Taste")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TasteOptions>, TasteOptionsValidator>();
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
-        services.Configure<PushOptions>(configuration.GetSection("Push"));
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
+        services.AddSingleton<PushLagGate>();
         services.Configure<ExperimentsOptions>(configuration.GetSection("Experiments"));
         services.AddSingleton<ExperimentDirectory>();
         services.AddSingleton<ExperimentTally>();

@@ -24,7 +24,8 @@ public static class SignalsApi
             .WithSummary($"One signal, or a batch of up to {SignalRules.MaxBatch} in 'signals'. Applied whole or not at all; repeated ids are acknowledged and ignored.")
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -35,6 +36,12 @@ public static class SignalsApi
         {
             response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: SignalIntake.QuotaTitle, detail: SignalIntake.QuotaDetail(quota), statusCode: outcome.Status);
+        }
+
+        if (outcome.ShedRetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: SignalIntake.BusyTitle, detail: SignalIntake.BusyDetail(wait), statusCode: outcome.Status);
         }
 
         return outcome.Ack is { } ack

@@ -10,13 +10,24 @@ namespace OtMz.Api.Infrastructure;
 /// </summary>
 public static class SignalIntake
 {
-    /// <summary>What became of a submission; <see cref="Quota"/> is set when it was refused for the user's signal quota (429).</summary>
-    public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status, SignalQuotaExceeded? Quota = null);
+    /// <summary>
+    /// What became of a submission; <see cref="Quota"/> is set when it was refused for the user's signal quota (429),
+    /// <see cref="ShedRetryAfter"/> when the platform was too far behind on its pushes to take it (503).
+    /// </summary>
+    public sealed record Outcome(SignalAck? Ack, IReadOnlyList<FieldError> Errors, int Status, SignalQuotaExceeded? Quota = null, TimeSpan? ShedRetryAfter = null);
 
     public const string QuotaTitle = "The daily signal quota is used up.";
 
+    public const string BusyTitle = "The platform is busy.";
+
+    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+
+    public static string BusyDetail(TimeSpan wait) =>
+        $"Recommendations are running behind the signals they were sent, so new signals are refused for now. Nothing was applied; " +
+        $"send the same signals again after {RetryAfterSeconds(wait)} s.";
+
     /// <summary>Whole seconds until room frees up, as Retry-After gives them: rounded up, never zero.</summary>
-    public static long RetryAfterSeconds(SignalQuotaExceeded quota) => Math.Max(1, (long)Math.Ceiling(quota.RetryAfter.TotalSeconds));
+    public static long RetryAfterSeconds(SignalQuotaExceeded quota) => RetryAfterSeconds(quota.RetryAfter);
 
     public static string QuotaDetail(SignalQuotaExceeded quota) =>
         $"A user may send {quota.Quota} new signals per {quota.Period.TotalHours:0.##} hours, and this batch does not fit until " +
@@ -78,6 +89,11 @@ public static class SignalIntake
         if (result.QuotaExceeded is { } quota)
         {
             return new Outcome(null, [], StatusCodes.Status429TooManyRequests, quota);
+        }
+
+        if (result.ShedRetryAfter is { } wait)
+        {
+            return new Outcome(null, [], StatusCodes.Status503ServiceUnavailable, ShedRetryAfter: wait);
         }
 
         IReadOnlyList<FieldError> fieldErrors = batch ? result.Errors : [.. result.Errors.Select(e => e with { Field = e.Field.Replace("signals[0].", "", StringComparison.Ordinal) })];

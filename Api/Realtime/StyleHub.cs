@@ -61,9 +61,12 @@ public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuc
         }
 
         var outcome = await SignalIntake.SubmitAsync(User, signal);
-        return outcome.Ack ?? throw new HubException(outcome.Quota is { } quota
-            ? $"Signal refused ({outcome.Status}): {SignalIntake.QuotaTitle} {SignalIntake.QuotaDetail(quota)}"
-            : $"Signal refused ({outcome.Status}): " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return outcome.Ack ?? throw new HubException(outcome switch
+        {
+            { Quota: { } quota } => $"Signal refused ({outcome.Status}): {SignalIntake.QuotaTitle} {SignalIntake.QuotaDetail(quota)}",
+            { ShedRetryAfter: { } wait } => $"Signal refused ({outcome.Status}): {SignalIntake.BusyTitle} {SignalIntake.BusyDetail(wait)}",
+            _ => $"Signal refused ({outcome.Status}): " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")),
+        });
     }
 
     public Task<UserSnapshot> GetSnapshot() => User.GetSnapshot();

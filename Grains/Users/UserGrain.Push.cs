@@ -61,6 +61,7 @@ public sealed partial class UserGrain
     /// <summary>One recompute for every change since the last push; the latest state of each changed facet is what goes out.</summary>
     private async Task PushAsync(CancellationToken cancellationToken)
     {
+        var waitingSince = Schedule.PendingSince;
         Schedule.Starting();
         var (context, _) = await RefreshContextAsync();
         var closet = await ClosetAsync();
@@ -107,6 +108,11 @@ public sealed partial class UserGrain
         }
 
         var published = parts.Count > 0 && await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
+        if (published)
+        {
+            lagGate.Record(time.GetElapsedTime(waitingSince));
+        }
+
         if (sendsAds)
         {
             await SettleAsync(slate, delivered: published);

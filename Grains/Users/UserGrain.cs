@@ -29,6 +29,7 @@ public sealed partial class UserGrain(
     IOptions<RankingOptions> rankingOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<PushOptions> pushOptions,
+    PushLagGate lagGate,
     CampaignDirectory campaignDirectory,
     IOptions<AdsOptions> adsOptions,
     ExperimentDirectory experiments,
@@ -149,6 +150,14 @@ public sealed partial class UserGrain(
             {
                 fresh.Add((i, signals[i]));
             }
+        }
+
+        if (fresh.Count > 0 && lagGate.Shedding)
+        {
+            // Behind on pushes: a signal taken now would be reflected seconds late, so the client is asked to come
+            // back instead. Nothing is applied; the ids are not remembered, so the retry is new, not a duplicate.
+            OtMzMetrics.SignalsShed.Add(fresh.Count);
+            return SignalBatchResult.Shed(lagGate.RetryAfter);
         }
 
         // Forgetting an id early would break the promise that a retry within the retention is a duplicate, so a

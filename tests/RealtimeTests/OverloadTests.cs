@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using OtMz.Api.Contracts;
+
+namespace OtMz.RealtimeTests;
+
+/// <summary>
+/// The embedded platform with an overload gate that counts every push as late (a limit of one tick), so the silo
+/// says it is behind as soon as a window held enough pushes: what the doors then answer is what a real overload gets.
+/// </summary>
+public sealed class BehindApiFactory : LiveApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Push:ShedAboveLag", "00:00:00.0000001");
+        builder.UseSetting("Push:LagWindow", "00:00:00.200");
+    }
+}
+
+/// <summary>While the silo is behind on its pushes, new signals are refused with 503 and Retry-After at both doors, and nothing is applied.</summary>
+public class OverloadTests(BehindApiFactory api) : IClassFixture<BehindApiFactory>
+{
+    private static SignalInput ColourSignal(string id, Colour colour) => new(id, SignalType.Colour, null, null, null, colour, null, null);
+
+    [Fact]
+    public async Task ASiloBehindOnItsPushesRefusesNewSignalsAtBothDoorsAppliesNothingAndStillAcknowledgesRetries()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        var grain = api.Services.GetRequiredService<IClusterClient>().GetGrain<IUserGrain>(userId);
+        await using var hub = await HubClient.ConnectAsync(api.BaseAddress, await api.TokenFor(userId));
+
+        // Every push of this user is late by the gate's measure; once a window has ended with enough of them, the hub refuses.
+        HubException? refused = null;
+        SignalAck? lastAck = null;
+        for (var i = 0; i < 500 && refused is null; i++)
+        {
+            try
+            {
+                lastAck = await hub.SendSignal(ColourSignal($"sig-{i}", (Colour)(i % 21)));
+                await hub.WaitFor("TasteUpdated", lastAck.Version);
+            }
+            catch (HubException e)
+            {
+                refused = e;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.NotNull(lastAck);
+        Assert.Contains("Signal refused (503)", refused.Message);
+        Assert.Contains("busy", refused.Message);
+        Assert.Contains("after 1 s", refused.Message);
+        var before = await grain.GetSummary();
+
+        using var http = await api.HttpFor(userId);
+        var rest = await http.PostAsJsonAsync("/api/v1/users/me/signals", ColourSignal("rest-new", Colour.Navy));
+        var retry = await http.PostAsJsonAsync("/api/v1/users/me/signals", ColourSignal("sig-0", Colour.Black));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, rest.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), rest.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", rest.Content.Headers.ContentType?.MediaType);
+        var problem = await rest.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("The platform is busy.", problem?.Title);
+        Assert.Equal(503, problem?.Status);
+        Assert.Contains("Nothing was applied", problem?.Detail);
+
+        // A signal already applied is still acknowledged as a duplicate: the gate refuses only new work.
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(new SignalAck(0, 1, before.Version), await retry.Content.ReadFromJsonAsync<SignalAck>());
+
+        var after = await grain.GetSummary();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.SignalsApplied, after.SignalsApplied);
+        Assert.Equal(lastAck.Version, after.Version);
+    }
+}
