@@ -50,6 +50,7 @@ public static class Report
         Row(o, "accepted (acked)", r.Warmup.Accepted, r.Measured.Accepted, r.Total.Accepted);
         Row(o, "duplicates", r.Warmup.Duplicates, r.Measured.Duplicates, r.Total.Duplicates);
         Row(o, "rejected", r.Warmup.Rejected, r.Measured.Rejected, r.Total.Rejected);
+        Row(o, "refused busy (503)", r.Warmup.Busy, r.Measured.Busy, r.Total.Busy);
         Row(o, "errors", r.Warmup.Failed, r.Measured.Failed, r.Total.Failed);
         Row(o, "unacknowledged", r.Warmup.Unacknowledged, r.Measured.Unacknowledged, r.Total.Unacknowledged);
         Row(o, "LOST", r.Warmup.Lost, r.Measured.Lost, r.Total.Lost);

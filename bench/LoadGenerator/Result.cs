@@ -131,6 +131,9 @@ public sealed record Counts
     /// <summary>Refused by the hub (HubException): should never happen for the generator's valid signals.</summary>
     public long Rejected { get; init; }
 
+    /// <summary>Refused with 503 because the server was behind on its pushes (the overload gate): expected past the sustainable rate.</summary>
+    public long Busy { get; init; }
+
     /// <summary>Failed on the client side or the connection (not a refusal).</summary>
     public long Failed { get; init; }
 

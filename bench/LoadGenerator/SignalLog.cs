@@ -93,4 +93,7 @@ public enum SignalOutcome : byte
     Duplicate,
     Rejected,
     Failed,
+
+    /// <summary>Refused with 503 by the overload gate: the platform said it was behind, which is not an error.</summary>
+    Busy,
 }

@@ -99,6 +99,10 @@ public sealed class SignalSender(Options options, IReadOnlyList<LoadClient> clie
                 client.OnAck(ack.Version);
             }
         }
+        catch (HubException e) when (e.Message.Contains("(503)", StringComparison.Ordinal))
+        {
+            log.Ended(seq, SignalOutcome.Busy);
+        }
         catch (HubException e)
         {
             if (log.Ended(seq, SignalOutcome.Rejected))

@@ -143,6 +143,14 @@ public class LoadGeneratorAnalysisTests
         Assert.Equal((exitCode, verdict), RunAnalysis.Verdict(new Counts { Lost = lost, Rejected = rejected, Unacknowledged = unacknowledged }, hardStop));
 
     [Fact]
+    public void SignalsRefusedAsBusyAreCountedAndSaidButDoNotFailTheRun()
+    {
+        Assert.Equal((0, "OK: every accepted signal was reflected by a LooksUpdated push; 40 refused as busy (503)"),
+            RunAnalysis.Verdict(new Counts { Accepted = 100, Busy = 40 }, hardStopHit: false));
+        Assert.Equal(1, RunAnalysis.Verdict(new Counts { Busy = 40, Lost = 1 }, hardStopHit: false).ExitCode);
+    }
+
+    [Fact]
     public void AnalysisSplitsWarmUpFromMeasuredAndTimesOnlyMeasuredSignals()
     {
         // 10 signals/s, 0.5 s warm-up: signals 0-4 are the warm-up, 5-24 measured; two users in turn.
