@@ -35,7 +35,8 @@ public static class OutfitsApi
             .WithSummary("A like, save or dislike of a composed outfit: moves the taste and the composer's weights; idempotent by id.")
             .RateLimitedAs(RequestClass.Signals)
             .ProducesValidationProblem()
-            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         outfits.MapPost("/worn", PostWorn).WithName("PostOutfitWorn")
             .WithSummary("\"I wore this\": logs the day on each item of the outfit; idempotent by the report's id.")
             .ProducesValidationProblem()
@@ -130,6 +131,11 @@ public static class OutfitsApi
         {
             response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: SignalIntake.QuotaTitle, detail: SignalIntake.QuotaDetail(quota), statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        if (result.ShedRetryAfter is { } wait)
+        {
+            return SignalIntake.Busy(response, wait);
         }
 
         return result.Ack is { } ack

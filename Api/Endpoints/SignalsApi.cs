@@ -40,8 +40,7 @@ public static class SignalsApi
 
         if (outcome.ShedRetryAfter is { } wait)
         {
-            response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: SignalIntake.BusyTitle, detail: SignalIntake.BusyDetail(wait), statusCode: outcome.Status);
+            return SignalIntake.Busy(response, wait);
         }
 
         return outcome.Ack is { } ack

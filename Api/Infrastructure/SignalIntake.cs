@@ -33,6 +33,13 @@ public static class SignalIntake
         $"A user may send {quota.Quota} new signals per {quota.Period.TotalHours:0.##} hours, and this batch does not fit until " +
         $"{RetryAfterSeconds(quota)} s from now. Nothing was applied; signals already sent are still acknowledged as duplicates.";
 
+    /// <summary>The 503 of a signal the overload gate refused, with its Retry-After, as both REST doors answer it.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy(HttpResponse response, TimeSpan wait)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: BusyTitle, detail: BusyDetail(wait), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
     public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, TimeProvider? time = null)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();

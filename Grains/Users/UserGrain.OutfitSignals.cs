@@ -28,6 +28,12 @@ public sealed partial class UserGrain
             return SignalBatchResult.Accepted(new SignalAck(0, 1, s.Version));
         }
 
+        if (lagGate.Shedding)
+        {
+            OtMzMetrics.SignalsShed.Add(1);
+            return SignalBatchResult.Shed(lagGate.RetryAfter);
+        }
+
         if (s.SignalIds.UntilRoomFor(1, Taste.SignalQuota, now, Taste.SignalIdRetention) is var wait && wait > TimeSpan.Zero)
         {
             return SignalBatchResult.Refused(new SignalQuotaExceeded(Taste.SignalQuota, Taste.SignalIdRetention, wait));

@@ -22,7 +22,8 @@ public sealed class BehindApiFactory : LiveApiFactory
     }
 }
 
-/// <summary>While the silo is behind on its pushes, new signals are refused with 503 and Retry-After at both doors, and nothing is applied.</summary>
+/// <summary>While the silo is behind on its pushes, new signals are refused with 503 and Retry-After at every door (look and outfit
+/// signals, REST and the hub), and nothing is applied.</summary>
 public class OverloadTests(BehindApiFactory api) : IClassFixture<BehindApiFactory>
 {
     private static SignalInput ColourSignal(string id, Colour colour) => new(id, SignalType.Colour, null, null, null, colour, null, null);
@@ -60,6 +61,7 @@ public class OverloadTests(BehindApiFactory api) : IClassFixture<BehindApiFactor
         using var http = await api.HttpFor(userId);
         var rest = await http.PostAsJsonAsync("/api/v1/users/me/signals", ColourSignal("rest-new", Colour.Navy));
         var retry = await http.PostAsJsonAsync("/api/v1/users/me/signals", ColourSignal("sig-0", Colour.Black));
+        var outfit = await http.PostAsJsonAsync("/api/v1/users/me/closet/outfits/signals", new OutfitSignalInput("outfit-new", SignalType.Like, ["item-a", "item-b"]));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, rest.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), rest.Headers.RetryAfter?.Delta);
@@ -68,6 +70,9 @@ public class OverloadTests(BehindApiFactory api) : IClassFixture<BehindApiFactor
         Assert.Equal("The platform is busy.", problem?.Title);
         Assert.Equal(503, problem?.Status);
         Assert.Contains("Nothing was applied", problem?.Detail);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, outfit.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), outfit.Headers.RetryAfter?.Delta);
 
         // A signal already applied is still acknowledged as a duplicate: the gate refuses only new work.
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
