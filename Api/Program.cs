@@ -27,6 +27,9 @@ builder.Services.AddOtMzOpenApi();
 builder.Services.AddOtMzOperations(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<PushRelay>();
+// The overload gate's Api half reads the silo's Push settings; a client-mode node has no silo to bind them.
+builder.Services.AddOptions<OtMz.Grains.Push.PushOptions>().Bind(builder.Configuration.GetSection("Push"));
+builder.Services.AddSingleton<SignalDoor>();
 builder.Services.AddOtMzVision(builder.Configuration);
 
 var app = builder.Build();

@@ -107,7 +107,7 @@ public static class OutfitsApi
             : Problems.Validation(result.Errors, result.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
     }
 
-    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostOutfitSignal([AsParameters] ApiServices api, ClaimsPrincipal user, OutfitSignalInput input, HttpResponse response)
+    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostOutfitSignal([AsParameters] ApiServices api, ClaimsPrincipal user, OutfitSignalInput input, HttpResponse response, SignalDoor door)
     {
         var errors = new List<FieldError>();
         if (!IdRules.IsValid(input.Id))
@@ -126,7 +126,14 @@ public static class OutfitsApi
             return Problems.Validation(errors);
         }
 
+        if (door.Closed() is { } closed)
+        {
+            return SignalIntake.Busy(response, closed);
+        }
+
+        var asked = api.Time.GetTimestamp();
         var result = await api.User(user).ApplyOutfitSignal(new OutfitSignal(input.Id!, input.Type!.Value, itemIds));
+        door.Answered(api.Time.GetElapsedTime(asked), shed: result.ShedRetryAfter is not null);
         if (result.QuotaExceeded is { } quota)
         {
             response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(System.Globalization.CultureInfo.InvariantCulture);

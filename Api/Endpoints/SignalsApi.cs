@@ -29,9 +29,9 @@ public static class SignalsApi
         return app;
     }
 
-    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostSignals([AsParameters] ApiServices api, ClaimsPrincipal user, SignalInput input, HttpResponse response)
+    public static async Task<Results<Accepted<SignalAck>, ProblemHttpResult>> PostSignals([AsParameters] ApiServices api, ClaimsPrincipal user, SignalInput input, HttpResponse response, SignalDoor door)
     {
-        var outcome = await SignalIntake.SubmitAsync(api.User(user), input, api.Time);
+        var outcome = await SignalIntake.SubmitAsync(api.User(user), input, door, api.Time);
         if (outcome.Quota is { } quota)
         {
             response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(CultureInfo.InvariantCulture);

@@ -40,9 +40,10 @@ public static class SignalIntake
         return TypedResults.Problem(title: BusyTitle, detail: BusyDetail(wait), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, TimeProvider? time = null)
+    public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, SignalDoor door, TimeProvider? time = null)
     {
-        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var clock = time ?? TimeProvider.System;
+        var now = clock.GetUtcNow();
         if (input is null)
         {
             return new Outcome(null, [new FieldError("$", "A signal, or a batch in 'signals', is required.")], StatusCodes.Status400BadRequest);
@@ -87,7 +88,16 @@ public static class SignalIntake
             return new Outcome(null, errors, StatusCodes.Status400BadRequest);
         }
 
+        // Checked after the shape rules, so that a bad signal is named even while the platform is busy.
+        if (door.Closed() is { } closed)
+        {
+            OtMzMetrics.SignalsShed.Add(signals.Count);
+            return new Outcome(null, [], StatusCodes.Status503ServiceUnavailable, ShedRetryAfter: closed);
+        }
+
+        var asked = clock.GetTimestamp();
         var result = await user.ApplySignals(signals.MoveToImmutable());
+        door.Answered(clock.GetElapsedTime(asked), shed: result.ShedRetryAfter is not null);
         if (result.Ack is { } ack)
         {
             return new Outcome(ack, [], StatusCodes.Status202Accepted);

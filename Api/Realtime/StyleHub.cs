@@ -14,7 +14,7 @@ namespace OtMz.Api.Realtime;
 /// ask for a snapshot after a reconnect or a version gap.
 /// </summary>
 [Authorize]
-public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuckets limits) : Hub<IStyleClient>
+public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuckets limits, SignalDoor door) : Hub<IStyleClient>
 {
     public const string Path = "/hubs/style";
 
@@ -60,7 +60,7 @@ public sealed class StyleHub(PushRelay relay, IGrainFactory grains, RateLimitBuc
             }
         }
 
-        var outcome = await SignalIntake.SubmitAsync(User, signal);
+        var outcome = await SignalIntake.SubmitAsync(User, signal, door);
         return outcome.Ack ?? throw new HubException(outcome switch
         {
             { Quota: { } quota } => $"Signal refused ({outcome.Status}): {SignalIntake.QuotaTitle} {SignalIntake.QuotaDetail(quota)}",

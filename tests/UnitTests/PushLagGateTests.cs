@@ -66,7 +66,7 @@ public class PushLagGateTests
     public void AFewLatePushesSayNothingAboutTheSilo()
     {
         var gate = Gate();
-        Record(gate, PushLagGate.MinPushesPerWindow - 1, Late);
+        Record(gate, LagVerdict.MinSamples - 1, Late);
         _time.Advance(Window);
 
         Assert.False(gate.Shedding);
