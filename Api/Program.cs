@@ -63,6 +63,7 @@ app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();
 app.MapAdsApi();
+app.MapCatalogIndexApi();
 app.MapDashboardApi(app.Configuration);
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 
