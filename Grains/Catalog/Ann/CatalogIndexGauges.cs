@@ -24,9 +24,9 @@ public static class CatalogIndexGauges
             "Memory of a catalog shard's approximate index, from the lengths of its arrays.");
         Meter.CreateObservableGauge("otmz.catalog.index.building", () => PerShard(r => r.Building ? 1 : 0), "{build}",
             "1 while a catalog shard builds its index (the first, or a rebuild), else 0.");
-        Meter.CreateObservableGauge("otmz.catalog.index.build.progress", BuildProgress, "1",
+        Meter.CreateObservableGauge("otmz.catalog.index.build.progress", BuildProgress, unit: null,
             "Share done of the index build running in a catalog shard; only shards with a running build report.");
-        Meter.CreateObservableGauge("otmz.catalog.index.recall", LowestRecall, "1",
+        Meter.CreateObservableGauge("otmz.catalog.index.recall", LowestRecall, unit: null,
             "Lowest recall@20 of the last self-check among this silo's catalog shards that have one.");
     }
 
