@@ -92,13 +92,7 @@ public sealed class CatalogShardGrain(
                 return (index, IndexSelfCheck.Measure(index, snapshot, options.SelfCheckQueries, seed: shard, TimeProvider.System, progress));
             });
             _search.Complete(built, check);
-            logger.LogInformation("Catalog shard {Shard} built its index: {LookCount} looks in {ListCount} lists, {IndexBytes} bytes, {Elapsed} ms, self-check recall@20 {Recall} on {Queries} queries",
-                shard, built.Count, built.ListCount, built.MemoryBytes, (long)(_search.LastBuildDuration?.TotalMilliseconds ?? 0), check?.RecallAt20, check?.Queries ?? 0);
-            if (check is not null && check.RecallAt20 < options.SelfCheckWarnBelow)
-            {
-                logger.LogWarning("Catalog shard {Shard} index self-check found recall@20 {Recall} on {Queries} queries, below {WarnBelow}: raise Catalog:Ann:ProbeShare (docs/operations.md, \"The catalog index\")",
-                    shard, check.RecallAt20, check.Queries, options.SelfCheckWarnBelow);
-            }
+            IndexSelfCheck.Log(logger, shard, built, check, _search.LastBuildDuration, options.SelfCheckWarnBelow);
         }
         catch (Exception exception)
         {

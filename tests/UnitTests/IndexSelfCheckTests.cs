@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OtMz.Grains.Catalog.Ann;
 using OtMz.Grains.Demo;
@@ -75,6 +76,36 @@ public class IndexSelfCheckTests
         Assert.Null(IndexSelfCheck.Measure(IvfIndex.Build([], AlwaysProbe), [], 32, seed: 1, TimeProvider.System));
     }
 
+    [Theory]
+    [InlineData(0.97, true)]
+    [InlineData(0.989, true)]
+    [InlineData(0.99, false)]
+    [InlineData(1.0, false)]
+    public void ARecallBelowTheSettingIsLoggedAsAWarning(double recall, bool warned)
+    {
+        var index = IvfIndex.Build(RandomLooks(new Random(3), 300), AlwaysProbe);
+        var logger = new RecordingLogger();
+
+        IndexSelfCheck.Log(logger, 5, index, new CatalogIndexSelfCheck(32, recall, Now), TimeSpan.FromMilliseconds(40), warnBelow: 0.99);
+
+        var info = Assert.Single(logger.Entries, e => e.Level == LogLevel.Information);
+        Assert.Contains("Catalog shard 5 built its index: 300 looks", info.Message);
+        var warnings = logger.Entries.Where(e => e.Level == LogLevel.Warning).ToList();
+        Assert.Equal(warned ? 1 : 0, warnings.Count);
+        if (warned)
+        {
+            Assert.Contains($"Catalog shard 5 index self-check found recall@20 {recall}", warnings[0].Message);
+        }
+    }
+
+    [Fact]
+    public void ABuildWithoutASelfCheckWarnsOfNothing()
+    {
+        var logger = new RecordingLogger();
+        IndexSelfCheck.Log(logger, 0, IvfIndex.Build(RandomLooks(new Random(4), 50), AlwaysProbe), null, null, warnBelow: 0.99);
+        Assert.DoesNotContain(logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
     [Fact]
     public void TheIndexSizeFollowsItsArrays()
     {
@@ -98,4 +129,17 @@ public class IndexSelfCheckTests
 
         Assert.True(large.MemoryBytes > before + 5_000L * (23 * 4 + 4 + 8), $"{before} -> {large.MemoryBytes}");
     }
+}
+
+/// <summary>Keeps what was logged, formatted, for tests that check what an operator would read.</summary>
+internal sealed class RecordingLogger : ILogger
+{
+    public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Add((logLevel, formatter(state, exception)));
 }

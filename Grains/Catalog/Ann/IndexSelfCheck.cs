@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace OtMz.Grains.Catalog.Ann;
 
 /// <summary>
@@ -55,6 +57,21 @@ public static class IndexSelfCheck
 
         // A sample whose filters admit nothing has nothing to miss.
         return new CatalogIndexSelfCheck(queries, wanted == 0 ? 1 : (double)found / wanted, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Logs the build that took over, with its self-check, and warns when the recall is below
+    /// <paramref name="warnBelow"/> (docs/operations.md, "The catalog index", says what to do).
+    /// </summary>
+    public static void Log(ILogger logger, int shard, IvfIndex built, CatalogIndexSelfCheck? check, TimeSpan? took, double warnBelow)
+    {
+        logger.LogInformation("Catalog shard {Shard} built its index: {LookCount} looks in {ListCount} lists, {IndexBytes} bytes, {Elapsed} ms, self-check recall@20 {Recall} on {Queries} queries",
+            shard, built.Count, built.ListCount, built.MemoryBytes, (long)(took?.TotalMilliseconds ?? 0), check?.RecallAt20, check?.Queries ?? 0);
+        if (check is not null && check.RecallAt20 < warnBelow)
+        {
+            logger.LogWarning("Catalog shard {Shard} index self-check found recall@20 {Recall} on {Queries} queries, below {WarnBelow}: raise Catalog:Ann:ProbeShare or rebuild (docs/operations.md, \"The catalog index\")",
+                shard, check.RecallAt20, check.Queries, warnBelow);
+        }
     }
 
     /// <summary>Unfiltered, then about a quarter to a half of the looks (a season), then a few per cent (gender, season and occasion).</summary>
