@@ -66,6 +66,7 @@ app.MapCodibookApi();
 app.MapRegionsApi();
 app.MapExperimentsApi();
 app.MapAdsApi();
+app.MapCatalogIndexApi();
 app.MapDashboardApi(app.Configuration);
 app.MapHub<StyleHub>(StyleHub.Path, o => o.AllowStatefulReconnects = true);
 

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
+
 namespace OtMz.Grains.Interfaces;
 
 /// <summary>
-/// Catalog reads for clients (the Api's style-list screen and look pages). A stateless worker on the silos,
+/// Catalog reads for clients (the Api's style-list screen and look pages, and the admin's view of the shards' indexes). A stateless worker on the silos,
 /// so the shard count and the fan-out over the shards stay the silo's business: an Api node needs neither.
 /// Key 0.
 /// </summary>
@@ -14,4 +16,8 @@ public interface ICatalogQueryGrain : IGrainWithIntegerKey
 
     [Alias("get"), ReadOnly]
     Task<Look?> Get(string lookId);
+
+    /// <summary>Every shard's status (looks, index state, build progress, self-check, size), in shard order.</summary>
+    [Alias("shard-statuses"), ReadOnly]
+    Task<ImmutableArray<CatalogShardStatus>> ShardStatuses();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 
 namespace OtMz.Grains.Catalog;
@@ -13,4 +14,7 @@ public sealed class CatalogQueryGrain(IOptions<CatalogOptions> options) : Grain,
     public Task<LookPage> List(LookListQuery query) => CatalogFanOut.ListAsync(GrainFactory, options.Value.ShardCount, query);
 
     public Task<Look?> Get(string lookId) => CatalogFanOut.GetAsync(GrainFactory, options.Value.ShardCount, lookId);
+
+    public async Task<ImmutableArray<CatalogShardStatus>> ShardStatuses() =>
+        [.. await Task.WhenAll(Enumerable.Range(0, options.Value.ShardCount).Select(s => GrainFactory.GetGrain<ICatalogShardGrain>(s).Status()))];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OtMz.Grains.Catalog.Ann;
@@ -10,6 +11,8 @@ namespace OtMz.Grains.Catalog;
 /// answers from memory: recommendations from the <see cref="ShardSearch"/> (the exact <see cref="LookSlice"/>,
 /// and an approximate index a big shard builds in the background), the style list from the
 /// <see cref="LookListIndex"/>, both written on every change, which arrive through <see cref="CatalogGrain"/>.
+/// Each index build measures its own recall (<see cref="IndexSelfCheck"/>) before it takes over, and the shard
+/// publishes its index figures to <see cref="CatalogIndexGauges"/> after every turn that changes them.
 /// Kept active: reloading a slice costs far more than holding it.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
@@ -22,11 +25,15 @@ public sealed class CatalogShardGrain(
 
     private readonly ShardSearch _search = new(options.Value.Ann, options.Value.AnnMinLooks);
     private readonly LookListIndex _list = new();
+    private CatalogIndexGauges.Board? _gauges;
     private int _skippedLogged;
+
+    private int ShardId => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var shard = (int)this.GetPrimaryKeyLong();
+        var shard = ShardId;
+        _gauges = CatalogIndexGauges.Register(ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString(), shard);
         var looks = await store.LoadShardAsync(shard, options.Value.ShardCount, cancellationToken);
         _search.Exact.Reserve(looks.Count);
         var skipped = 0;
@@ -53,32 +60,47 @@ public sealed class CatalogShardGrain(
         StartIndexBuild();
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _gauges?.Dispose();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Starts a background index build when the shard is big enough and has none, or a stale one.</summary>
     private void StartIndexBuild()
     {
         if (_search.StartBuildIfDue() is { } snapshot)
         {
-            _ = BuildIndexAsync(snapshot);
+            _ = BuildIndexAsync(snapshot, _search.Progress!);
         }
+
+        _gauges?.Publish(_search);
     }
 
-    private async Task BuildIndexAsync(Look[] snapshot)
+    private async Task BuildIndexAsync(Look[] snapshot, IndexBuildProgress progress)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var shard = ShardId;
+        var options = _search.Options;
         try
         {
-            // Built on the thread pool from an immutable snapshot; the continuation comes back to this activation's
-            // scheduler, so Complete runs single-threaded with the grain's calls, as ShardSearch needs.
-            var built = await Task.Run(() => IvfIndex.Build(snapshot, _search.Options));
-            _search.Complete(built);
-            logger.LogInformation("Catalog shard {Shard} built its index: {LookCount} looks in {ListCount} lists, {Elapsed} ms",
-                this.GetPrimaryKeyLong(), built.Count, built.ListCount, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            // Built and checked on the thread pool from an immutable snapshot, before anything answers from it; the
+            // continuation comes back to this activation's scheduler, so Complete runs single-threaded with the
+            // grain's calls, as ShardSearch needs.
+            var (built, check) = await Task.Run(() =>
+            {
+                var index = IvfIndex.Build(snapshot, options, progress);
+                return (index, IndexSelfCheck.Measure(index, snapshot, options.SelfCheckQueries, seed: shard, TimeProvider.System, progress));
+            });
+            _search.Complete(built, check);
+            IndexSelfCheck.Log(logger, shard, built, check, _search.LastBuildDuration, options.SelfCheckWarnBelow);
         }
         catch (Exception exception)
         {
             _search.Abandon();
-            logger.LogError(exception, "Catalog shard {Shard} could not build its index; it keeps answering exactly", this.GetPrimaryKeyLong());
+            logger.LogError(exception, "Catalog shard {Shard} could not build its index; it keeps answering exactly", shard);
         }
+
+        _gauges?.Publish(_search);
     }
 
     /// <summary>
@@ -146,6 +168,6 @@ public sealed class CatalogShardGrain(
             await _search.Building;
         }
 
-        return new CatalogShardStatus(_search.Exact.Count, _search.Index?.Count, _search.Index?.ListCount ?? 0, _search.Builds);
+        return _search.Status(ShardId);
     }
 }

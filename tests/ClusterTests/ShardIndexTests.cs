@@ -10,7 +10,8 @@ namespace OtMz.ClusterTests;
 
 /// <summary>
 /// Shards big enough for the approximate index build it in the background and then answer the fan-out from it:
-/// through the real silo, the configuration that turns it on, and recall against exact search on the same looks.
+/// through the real silo, the configuration that turns it on, the recall each build measured on itself, and recall
+/// against exact search on the same looks.
 /// </summary>
 public sealed class ShardIndexTests : IAsyncLifetime
 {
@@ -30,6 +31,12 @@ public sealed class ShardIndexTests : IAsyncLifetime
         var statuses = await WaitForIndexesAsync(grains);
         Assert.All(statuses, s => Assert.Equal(s.Looks, s.IndexedLooks));
         Assert.All(statuses, s => Assert.True(s.IndexLists > 1, $"{s.IndexLists} lists"));
+        Assert.All(statuses, s => Assert.Equal(CatalogIndexState.Indexed, s.State));
+
+        // Each build checked itself on 32 sampled queries before it took over, probing as the fan-out below does.
+        Assert.All(statuses, s => Assert.Equal(32, s.SelfCheck!.Queries));
+        Assert.All(statuses, s => Assert.True(s.SelfCheck!.RecallAt20 >= 0.99, $"shard {s.Shard}: self-check recall@20 {s.SelfCheck!.RecallAt20:F4}"));
+        Assert.All(statuses, s => Assert.True(s.BytesPerLook > 23 * 4, $"shard {s.Shard}: {s.BytesPerLook} bytes per look"));
         Assert.Equal(Looks, statuses.Sum(s => s.Looks));
 
         var exact = new LookSlice();

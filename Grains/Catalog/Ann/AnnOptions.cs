@@ -40,4 +40,13 @@ public sealed record AnnOptions
     public double RebuildShare { get; init; } = 0.5;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Queries the recall self-check of a new index makes (<see cref="IndexSelfCheck"/>) before it takes over, from
+    /// sampled looks of the shard; 0 turns the check off.
+    /// </summary>
+    public int SelfCheckQueries { get; init; } = 32;
+
+    /// <summary>A self-check recall@20 below this is logged as a warning.</summary>
+    public double SelfCheckWarnBelow { get; init; } = 0.99;
 }

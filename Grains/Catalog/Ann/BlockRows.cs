@@ -31,6 +31,9 @@ internal sealed class BlockRows
     /// <summary>Rows at the front that are sorted by filter word (the rest were appended since).</summary>
     public int Sorted { get; set; }
 
+    /// <summary>Bytes of the arrays allocated (capacity, not rows in use): vectors, filter words and look references.</summary>
+    public long MemoryBytes => (_columns.Length + (long)_attributes.Length) * 4L + _looks.Length * (long)IntPtr.Size;
+
     public Look? LookAt(int row) => _looks[row];
 
     public uint AttributesAt(int row) => _attributes[row];

@@ -50,11 +50,37 @@ public sealed class IvfIndex
     /// <summary>How many lists the last search scanned (all of them on the exact path), for tests and benchmarks.</summary>
     public int LastListsScanned { get; private set; }
 
+    /// <summary>
+    /// The memory the index holds, from the lengths of its arrays: each list's and the centroids' vectors, filter
+    /// words and look references, and the id map's slots. The looks themselves are shared with the exact slice and
+    /// not counted.
+    /// </summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            var bytes = _centroids.MemoryBytes + (_centroidScores.Length + _order.Length) * 4L + _lists.Length * (long)IntPtr.Size;
+            foreach (var list in _lists)
+            {
+                bytes += list.MemoryBytes;
+            }
+
+            // A dictionary slot is a bucket (int) and an entry: hash and next (ints), key reference, value (two ints).
+            // EnsureCapacity(0) returns the slots allocated and changes nothing.
+            bytes += _where.EnsureCapacity(0) * (8L + IntPtr.Size + 8L + 4L);
+            bytes += _wordCounts.EnsureCapacity(0) * (8L + 4L + 4L + 4L);
+            return bytes;
+        }
+    }
+
     /// <summary>The changes since the build reached <see cref="AnnOptions.RebuildShare"/> of it: retrain on the current looks.</summary>
     public bool NeedsRebuild => _changes > Math.Max(1_000, _builtRows * _options.RebuildShare);
 
-    /// <summary>Trains the centroids on <paramref name="looks"/> and files every look (looks without a direction are left out).</summary>
-    public static IvfIndex Build(IReadOnlyList<Look> looks, AnnOptions? options = null)
+    /// <summary>
+    /// Trains the centroids on <paramref name="looks"/> and files every look (looks without a direction are left
+    /// out), telling <paramref name="progress"/> how far it has come.
+    /// </summary>
+    public static IvfIndex Build(IReadOnlyList<Look> looks, AnnOptions? options = null, IndexBuildProgress? progress = null)
     {
         options ??= new AnnOptions();
         var units = new float[looks.Count * Dims];
@@ -67,10 +93,11 @@ public sealed class IvfIndex
             }
         }
 
+        progress?.Report(CatalogIndexBuildPhase.Normalizing, 1);
         var lists = Math.Clamp((int)Math.Round(Math.Sqrt(kept.Count) * options.ListsPerSqrtRow), 1, Math.Max(1, kept.Count));
-        var centroids = kept.Count == 0 ? Uniform() : SphericalKMeans.Train(units, kept.Count, lists, options);
+        var centroids = kept.Count == 0 ? Uniform() : SphericalKMeans.Train(units, kept.Count, lists, options, progress);
         var index = new IvfIndex(options, centroids, kept.Count);
-        var nearest = SphericalKMeans.Assign(centroids, units, kept.Count);
+        var nearest = SphericalKMeans.Assign(centroids, units, kept.Count, progress);
         var members = new List<int>[centroids.Count];
         for (var row = 0; row < kept.Count; row++)
         {
@@ -92,8 +119,10 @@ public sealed class IvfIndex
             }
 
             index._lists[list].Sorted = index._lists[list].Count;
+            progress?.Report(CatalogIndexBuildPhase.Filing, (list + 1) / (double)members.Length);
         }
 
+        progress?.Report(CatalogIndexBuildPhase.Filing, 1);
         return index;
     }
 
@@ -150,7 +179,12 @@ public sealed class IvfIndex
     /// <see cref="AnnOptions.ExactBelowRows"/> rows or <see cref="AnnOptions.ExactBelowShare"/> of them; otherwise
     /// approximate (recall in docs/performance.md).
     /// </summary>
-    public ImmutableArray<ShardHit> TopK(ReadOnlySpan<float> query, int k, LookFilter filter)
+    public ImmutableArray<ShardHit> TopK(ReadOnlySpan<float> query, int k, LookFilter filter) => Search(query, k, filter, exact: false);
+
+    /// <summary>The exact top <paramref name="k"/> over the same rows (every list scanned), what <see cref="IndexSelfCheck"/> measures the probes against.</summary>
+    public ImmutableArray<ShardHit> ExactTopK(ReadOnlySpan<float> query, int k, LookFilter filter) => Search(query, k, filter, exact: true);
+
+    private ImmutableArray<ShardHit> Search(ReadOnlySpan<float> query, int k, LookFilter filter, bool exact)
     {
         Span<float> q = stackalloc float[Dims];
         if (k <= 0 || Count == 0 || !VectorMath.TryNormalize(query, q))
@@ -167,7 +201,7 @@ public sealed class IvfIndex
         }
 
         var heap = new HitHeap(k, filter.ExcludedIds.IsDefaultOrEmpty ? null : filter.ExcludedIds.ToHashSet(StringComparer.Ordinal));
-        if (admitted <= Math.Max(_options.ExactBelowRows, Count * _options.ExactBelowShare))
+        if (exact || admitted <= Math.Max(_options.ExactBelowRows, Count * _options.ExactBelowShare))
         {
             foreach (var list in _lists)
             {

@@ -10,7 +10,7 @@ internal static class SphericalKMeans
     private const int Dims = StyleTaxonomy.Count;
 
     /// <summary>Trains <paramref name="lists"/> unit centroids on <paramref name="units"/> (row-major unit vectors).</summary>
-    public static BlockRows Train(float[] units, int rows, int lists, AnnOptions options)
+    public static BlockRows Train(float[] units, int rows, int lists, AnnOptions options, IndexBuildProgress? progress = null)
     {
         var rng = new Random(options.Seed);
         var sampleSize = (int)Math.Min(rows, (long)lists * options.TrainingRowsPerList);
@@ -61,16 +61,29 @@ internal static class SphericalKMeans
                     units.AsSpan(sample[rng.Next(sampleSize)] * Dims, Dims).CopyTo(target);
                 }
             }
+
+            progress?.Report(CatalogIndexBuildPhase.Training, (iteration + 1) / (double)options.TrainingIterations);
         }
 
         return ToBlocks(centroids, lists);
     }
 
-    /// <summary>The nearest centroid of every row, in parallel.</summary>
-    public static int[] Assign(BlockRows centroids, float[] units, int rows)
+    /// <summary>The nearest centroid of every row, in parallel, in chunks so that each finished chunk can be reported.</summary>
+    public static int[] Assign(BlockRows centroids, float[] units, int rows, IndexBuildProgress? progress = null)
     {
+        const int Chunks = 64;
         var nearest = new int[rows];
-        Parallel.For(0, rows, i => nearest[i] = Nearest(centroids, units.AsSpan(i * Dims, Dims)));
+        var done = 0;
+        Parallel.For(0, Chunks, chunk =>
+        {
+            var end = (int)((long)rows * (chunk + 1) / Chunks);
+            for (var i = (int)((long)rows * chunk / Chunks); i < end; i++)
+            {
+                nearest[i] = Nearest(centroids, units.AsSpan(i * Dims, Dims));
+            }
+
+            progress?.Report(CatalogIndexBuildPhase.Assigning, Interlocked.Increment(ref done) / (double)Chunks);
+        });
         return nearest;
     }
 

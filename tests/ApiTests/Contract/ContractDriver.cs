@@ -151,6 +151,11 @@ internal sealed partial class ContractDriver(ApiFactory factory)
         await Expect(admin.PostAsync($"/api/v1/experiments/{experiment}/stop", null), HttpStatusCode.OK);
         await Expect(admin.PostAsync("/api/v1/experiments/no-such-experiment/stop", null), HttpStatusCode.NotFound);
 
+        // Operations: the catalog shards' indexes (admin).
+        await Expect(admin.GetAsync("/api/v1/admin/catalog/index"), HttpStatusCode.OK);
+        await Expect(user.GetAsync("/api/v1/admin/catalog/index"), HttpStatusCode.Forbidden);
+        await Expect(anonymous.GetAsync("/api/v1/admin/catalog/index"), HttpStatusCode.Unauthorized);
+
         await DriveAdsAsync(anonymous, user, admin, ads.GetProperty("items")[0].GetProperty("campaign").GetProperty("id").GetString()!);
 
         // Deletions last, so the steps above still find what they need.

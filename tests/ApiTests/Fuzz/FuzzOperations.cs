@@ -287,6 +287,7 @@ internal static partial class FuzzOperations
         new("GET", "/api/v1/experiments/{name}/report", Caller.Admin,
             (rng, _) => Get($"/api/v1/experiments/{Id(rng, "exp")}/report"),
             (rng, _) => Get($"/api/v1/experiments/{Uri.EscapeDataString(BadId(rng) + "r")}/report?baseline={Uri.EscapeDataString(BadText(rng, 10))}"), Iterations: 8),
+        new("GET", "/api/v1/admin/catalog/index", Caller.Admin, (_, _) => Get("/api/v1/admin/catalog/index"), null, Iterations: 4),
         .. OutfitOperations,
         .. AdOperations,
     ];
