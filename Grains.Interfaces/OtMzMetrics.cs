@@ -4,7 +4,7 @@ namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// The platform's own metrics (meter "OtMz"), exported by the hosts through OpenTelemetry and scraped by
-/// Prometheus: signals per second, recompute, shard-query and push latency.
+/// Prometheus: signals per second, recompute, shard-query and push latency, catalog load times.
 /// </summary>
 public static class OtMzMetrics
 {
@@ -20,6 +20,12 @@ public static class OtMzMetrics
     public static Histogram<double> RecomputeDuration { get; } = Meter.CreateHistogram<double>("otmz.recompute.duration", "ms", "Fan-out, merge and re-rank of one user's looks.");
 
     public static Histogram<double> ShardQueryDuration { get; } = Meter.CreateHistogram<double>("otmz.shard.query.duration", "ms", "One catalog shard's filtered top-k scan.");
+
+    /// <summary>One catalog shard's activation: reading its slice from the store and indexing it in memory.</summary>
+    public static Histogram<double> ShardLoadDuration { get; } = Meter.CreateHistogram<double>("otmz.catalog.shard.load.duration", "ms", "One catalog shard loading its slice when it activates.");
+
+    /// <summary>A silo's start-up warm: every catalog shard activated and loaded (one value per silo start).</summary>
+    public static Histogram<double> CatalogWarmDuration { get; } = Meter.CreateHistogram<double>("otmz.catalog.warm.duration", "s", "A silo warming every catalog shard at start.");
 
     public static Histogram<double> PushDuration { get; } = Meter.CreateHistogram<double>("otmz.push.duration", "ms", "From a user grain publishing an update to the Api node handing it to SignalR.");
 }
