@@ -59,17 +59,17 @@ internal static class LookRows
     /// The look a stored row describes. Throws <see cref="JsonException"/>, <see cref="ArgumentException"/> or
     /// <see cref="FormatException"/> for values no look can have (an unknown colour or season, a palette that is null).
     /// </summary>
-    public static Look ToLook(in Raw row) => new(
+    public static Look ToLook(in Raw row, LookJson json) => new(
         row.Id,
-        row.Title,
+        json.Share(row.Title),
         row.ImageUrl,
         Enum.Parse<Gender>(row.Gender, ignoreCase: true),
         [.. row.Seasons.Select(s => Enum.Parse<Season>(s, ignoreCase: true))],
         [.. row.Occasions.Select(o => Enum.Parse<Occasion>(o, ignoreCase: true))],
         row.MinTempC,
         row.MaxTempC,
-        [.. JsonSerializer.Deserialize<PaletteEntry[]>(row.Palette, Json) ?? throw new JsonException("palette is null")],
-        [.. JsonSerializer.Deserialize<Garment[]>(row.Garments, Json) ?? throw new JsonException("garments is null")],
+        json.Palette(row.Palette),
+        json.Garments(row.Garments),
         StyleVector.Create(row.StyleVector));
 
     /// <summary>Writes one row of <see cref="ImportColumns"/>, stored as <see cref="PostgresCatalogStore"/>'s upsert stores it.</summary>

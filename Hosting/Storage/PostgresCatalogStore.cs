@@ -35,6 +35,7 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
             $"copy (select {LookRows.ExportColumns} from looks where id_hash % {shardCount} = {shard}) to stdout (format binary)");
         var looks = new List<Look>();
         var unreadable = 0;
+        var json = new LookJson();
         await using (var reader = await connection.BeginBinaryExportAsync(copy, cancellationToken))
         {
             while (await reader.StartRowAsync(cancellationToken) != -1)
@@ -42,7 +43,7 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
                 var row = await LookRows.ReadAsync(reader, cancellationToken);
                 try
                 {
-                    looks.Add(LookRows.ToLook(row));
+                    looks.Add(LookRows.ToLook(row, json));
                 }
                 catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
                 {

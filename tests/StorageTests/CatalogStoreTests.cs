@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
@@ -71,6 +72,25 @@ public class CatalogStoreTests(PostgresServer server)
         Assert.Equal(good.Select(l => l.Id).Order(StringComparer.Ordinal), loaded.Select(l => l.Id).Order(StringComparer.Ordinal));
         Assert.Contains(logs.Messages, m => m.Contains("bad-colour", StringComparison.Ordinal));
         Assert.Contains(logs.Messages, m => m.Contains("bad-garment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Palettes_and_garments_written_in_other_spellings_load_as_the_json_serializer_reads_them()
+    {
+        var database = await server.CreateUniqueDatabaseAsync("lookcopyspelling");
+        await Db.MigrateAsync(database);
+        var store = new PostgresCatalogStore(database);
+
+        // Keys in another case, a number as a string, an unknown property, repeated keys, escapes: none of them the
+        // shape jsonb prints for what the store writes, all of them accepted by the serializer.
+        const string palette = """[{"Colour":"navy","weight":"0.25"},{"colour":"r\u0065d","weight":0.75,"note":1}]""";
+        const string garments = """[{"slot":"top","category":"shirt","colour":"navy","colour":"white"},{"SLOT":"bottom","category":"trousers","colour":"black"}]""";
+        await PlantAsync(database, "other-spelling", palette, garments);
+
+        var look = Assert.Single(Enumerable.Range(0, Shards).SelectMany(s => store.LoadShardAsync(s, Shards, CancellationToken.None).Result));
+        Assert.Equal(JsonSerializer.Deserialize<PaletteEntry[]>(palette, new JsonSerializerOptions(JsonSerializerDefaults.Web)), look.Palette.ToArray());
+        Assert.Equal(JsonSerializer.Deserialize<Garment[]>(garments, new JsonSerializerOptions(JsonSerializerDefaults.Web)), look.Garments.ToArray());
+        Assert.Equal(new PaletteEntry(Colour.Red, 0.75f), look.Palette[1]);
     }
 
     [Fact]
