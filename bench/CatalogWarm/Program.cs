@@ -59,9 +59,11 @@ if (options.StoreOnly)
     for (var shard = 0; shard < options.Shards; shard++)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpu = postgres?.CpuTime();
         clock.Restart();
         var slice = await store.LoadShardAsync(shard, options.Shards, CancellationToken.None);
-        Console.WriteLine($"store read, shard {shard}: {slice.Count:N0} looks in {clock.Elapsed.TotalMilliseconds:F0} ms, this process's CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms");
+        var serverPart = postgres?.CpuTime() - serverCpu is { } used ? $", the server's CPU {used.TotalMilliseconds:F0} ms" : "";
+        Console.WriteLine($"store read, shard {shard}: {slice.Count:N0} looks in {clock.Elapsed.TotalMilliseconds:F0} ms, this process's CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms{serverPart}");
     }
 
     return 0;
@@ -98,12 +100,17 @@ if (options.NoIndex)
     settings["Catalog:AnnMinLooks"] = int.MaxValue.ToString(inv);
 }
 
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var serverCpuBefore = postgres?.CpuTime();
 clock.Restart();
 using var host = await LocalSilo.StartAsync(new HostApplicationBuilderSettings { Args = [] }, settings);
 var started = clock.Elapsed;
+var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var serverCpuStarted = postgres?.CpuTime() - serverCpuBefore;
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var statuses = await Task.WhenAll(Enumerable.Range(0, options.Shards).Select(s => grains.GetGrain<ICatalogShardGrain>(s).Status(afterIndexBuild: true)));
 var indexed = clock.Elapsed;
+var cpuIndexed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 var loaded = statuses.Sum(s => s.Looks);
 var heapAfter = FullCollection();
 var workingSetAfter = WorkingSet();
@@ -119,6 +126,14 @@ Console.WriteLine($"| seed {options.Looks:N0} looks (binary COPY) | {seed.TotalS
 Console.WriteLine($"| silo start, catalog warm included | {started.TotalSeconds:F1} s |");
 Console.WriteLine($"| catalog warm (all shards loaded; otmz.catalog.warm.duration) | {(warmSeconds is { } w ? w.ToString("F1", inv) + " s" : "not recorded")} |");
 Console.WriteLine($"| silo start until every index build finished | {indexed.TotalSeconds:F1} s |");
+Console.WriteLine($"| CPU of this process (the silo): silo start / until every index was built | {cpuStarted.TotalSeconds:F1} s / {cpuIndexed.TotalSeconds:F1} s |");
+if (serverCpuStarted is { } server)
+{
+    // What the start would take with the machine's cores to itself, if the work spread over all of them.
+    Console.WriteLine($"| CPU of the PostgreSQL server during the silo start | {server.TotalSeconds:F1} s |");
+    Console.WriteLine($"| (silo + server CPU during the start) / {Environment.ProcessorCount} cores | {(cpuStarted + server).TotalSeconds / Environment.ProcessorCount:F1} s |");
+}
+
 Console.WriteLine($"| looks in the shards | {loaded:N0} |");
 Console.WriteLine($"| GC heap after a full collection, before the silo / after | {heapBefore / 1048576.0:F0} MiB / {heapAfter / 1048576.0:F0} MiB |");
 Console.WriteLine($"| bytes per look (heap growth / looks) | {(loaded == 0 ? 0 : (heapAfter - heapBefore) / (double)loaded):F0} |");
