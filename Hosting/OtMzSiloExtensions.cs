@@ -131,6 +131,11 @@ public static class OtMzSiloExtensions
         }
 
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogWarmup>();
+
+        // A catalog shard reads its slice while it activates, and Orleans cancels an activation after 30 s by default:
+        // at millions of looks per shard the load needs longer (the warm call's response timeout is the same).
+        silo.Configure<GrainCollectionOptions>(o =>
+            o.ActivationTimeout = o.ActivationTimeout < CatalogShardLoad.TimeoutSpan ? CatalogShardLoad.TimeoutSpan : o.ActivationTimeout);
         return silo;
     }
 

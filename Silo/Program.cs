@@ -24,8 +24,9 @@ internal static class Program
         ["seed", .. var rest] => await RunCommandAsync(rest, async (connectionString, configuration, logger, ct) =>
         {
             var count = configuration.GetValue("Catalog:DemoLooks", 20_000);
+            var started = TimeProvider.System.GetTimestamp();
             var written = await new PostgresCatalogStore(connectionString).SeedDemoAsync(count, configuration.GetValue("Catalog:DemoSeed", 42), ct);
-            logger.LogInformation("Seeded {Count} demo looks (existing ids kept)", written);
+            logger.LogInformation("Seeded {Count} new demo looks of {Requested} (existing ids kept) in {Elapsed}", written, count, TimeProvider.System.GetElapsedTime(started));
             var campaigns = await new PostgresCampaignStore(connectionString).SeedDemoAsync(ct);
             logger.LogInformation("Seeded {Count} new demo ad campaigns (existing ids kept)", campaigns);
         }),

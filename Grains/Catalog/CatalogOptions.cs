@@ -6,6 +6,12 @@ public sealed class CatalogOptions
     /// <summary>S, the number of catalog shard grains. Every silo and client of a cluster must agree on it.</summary>
     public int ShardCount { get; set; } = 16;
 
+    /// <summary>
+    /// How many shards a starting silo warms at once (Hosting/CatalogWarmup.cs); 0, the default, means the processor
+    /// count, at least 2.
+    /// </summary>
+    public int WarmParallelism { get; set; }
+
     /// <summary>Looks the in-memory store generates at start (embedded run); 0 starts with an empty catalog.</summary>
     public int DemoLooks { get; set; } = 20_000;
 

@@ -34,6 +34,7 @@ public sealed class CatalogShardGrain(
     {
         var shard = ShardId;
         _gauges = CatalogIndexGauges.Register(ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString(), shard);
+        var started = TimeProvider.System.GetTimestamp();
         var looks = await store.LoadShardAsync(shard, options.Value.ShardCount, cancellationToken);
         _search.Exact.Reserve(looks.Count);
         var skipped = 0;
@@ -51,7 +52,10 @@ public sealed class CatalogShardGrain(
 
         // Sorted once here rather than inserted one at a time, which would move half the index per look.
         _list.Load([.. _search.Exact.Looks]);
-        logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks", shard, options.Value.ShardCount, looks.Count - skipped);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        OtMzMetrics.ShardLoadDuration.Record(elapsed.TotalMilliseconds);
+        logger.LogInformation("Catalog shard {Shard} of {ShardCount} loaded {LookCount} looks in {Elapsed} ms",
+            shard, options.Value.ShardCount, looks.Count - skipped, (long)elapsed.TotalMilliseconds);
         if (skipped > 0)
         {
             logger.LogWarning("Catalog shard {Shard} skipped {SkippedCount} stored looks that break the look rules", shard, skipped);
@@ -160,6 +164,8 @@ public sealed class CatalogShardGrain(
     }
 
     public Task<int> Count() => Task.FromResult(_search.Exact.Count);
+
+    public Task<int> Warm() => Task.FromResult(_search.Exact.Count);
 
     public async Task<CatalogShardStatus> Status(bool afterIndexBuild = false)
     {

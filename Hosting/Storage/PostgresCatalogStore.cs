@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,7 @@ using OtMz.Grains.Demo;
 namespace OtMz.Hosting.Storage;
 
 /// <summary>
-/// The cluster mode's catalog: the looks table. A shard loads the rows whose stored id hash falls to it
+/// The cluster mode's catalog: the looks table. A shard loads the rows whose stored id hash falls to it by binary COPY
 /// (hash mod shard count, so the shard count can change without rewriting rows); admin writes upsert here
 /// before they reach the live shard. A row that cannot be read as a look (a colour name no build knows, a
 /// palette that is not a list of entries) is skipped and logged, not thrown: the shard checks the rest.
@@ -18,8 +19,6 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
 {
     private readonly ILogger _logger = logger ?? NullLogger<PostgresCatalogStore>.Instance;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private const string InsertLook = """
         insert into looks (id, id_hash, title, image_url, gender, seasons, occasions, min_temp_c, max_temp_c, palette, garments, style_vector, updated_at)
         values (@id, @id_hash, @title, @image_url, @gender, @seasons, @occasions, @min_temp_c, @max_temp_c, @palette, @garments, @style_vector, now())
@@ -27,28 +26,31 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
 
     public async Task<IReadOnlyList<Look>> LoadShardAsync(int shard, int shardCount, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            select id, title, image_url, gender, seasons, occasions, min_temp_c, max_temp_c, palette, garments, style_vector
-            from looks where id_hash % @shard_count = @shard
-            """, connection);
-        command.Parameters.AddWithValue("shard_count", (long)shardCount);
-        command.Parameters.AddWithValue("shard", (long)shard);
+
+        // COPY takes no parameters; both numbers are integers checked above, formatted invariantly.
+        var copy = string.Create(CultureInfo.InvariantCulture,
+            $"copy (select {LookRows.ExportColumns} from looks where id_hash % {shardCount} = {shard}) to stdout (format binary)");
         var looks = new List<Look>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var unreadable = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        var json = new LookJson();
+        await using (var reader = await connection.BeginBinaryExportAsync(copy, cancellationToken))
         {
-            try
+            while (await reader.StartRowAsync(cancellationToken) != -1)
             {
-                looks.Add(ReadLook(reader));
-            }
-            catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
-            {
-                if (++unreadable <= 20)
+                var row = await LookRows.ReadAsync(reader, cancellationToken);
+                try
                 {
-                    _logger.LogWarning("Look row {LookId} skipped: {Reason}", reader.GetString(0), e.Message);
+                    looks.Add(LookRows.ToLook(row, json));
+                }
+                catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
+                {
+                    if (++unreadable <= 20)
+                    {
+                        _logger.LogWarning("Look row {LookId} skipped: {Reason}", row.Id, e.Message);
+                    }
                 }
             }
         }
@@ -60,19 +62,6 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
 
         return looks;
     }
-
-    private static Look ReadLook(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        Enum.Parse<Gender>(reader.GetString(3), ignoreCase: true),
-        [.. reader.GetFieldValue<string[]>(4).Select(s => Enum.Parse<Season>(s, ignoreCase: true))],
-        [.. reader.GetFieldValue<string[]>(5).Select(o => Enum.Parse<Occasion>(o, ignoreCase: true))],
-        reader.GetInt32(6),
-        reader.GetInt32(7),
-        [.. JsonSerializer.Deserialize<PaletteEntry[]>(reader.GetString(8), Json) ?? throw new JsonException("palette is null")],
-        [.. JsonSerializer.Deserialize<Garment[]>(reader.GetString(9), Json) ?? throw new JsonException("garments is null")],
-        StyleVector.Create(reader.GetFieldValue<float[]>(10)));
 
     public async Task UpsertAsync(Look look, CancellationToken cancellationToken)
     {
@@ -96,25 +85,66 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Writes the seeded demo catalog in batches (the "seed" command of a fresh cluster).</summary>
+    /// <summary>
+    /// Writes the seeded demo catalog (the "seed" command of a fresh cluster) and returns how many looks were new.
+    /// The rows go in by binary COPY: straight into an empty table, else into a temporary table first, from which only
+    /// ids the table lacks are inserted, so that running it again keeps every existing look as it is. The table is
+    /// locked against other writers meanwhile, so two seeds at once cannot both take it for empty.
+    /// </summary>
     public async Task<int> SeedDemoAsync(int count, int seed, CancellationToken cancellationToken)
     {
-        var looks = DemoCatalog.Generate(count, seed);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in looks.Chunk(1000))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, "lock table looks in share row exclusive mode", cancellationToken);
+        await using (var probe = new NpgsqlCommand("select exists (select 1 from looks)", connection))
         {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var look in chunk)
+            var empty = !(bool)(await probe.ExecuteScalarAsync(cancellationToken))!;
+            var target = empty ? "looks" : "looks_seed";
+            if (!empty)
             {
-                var command = new NpgsqlBatchCommand(InsertLook + " on conflict (id) do nothing");
-                AddLook(command.Parameters, look);
-                batch.BatchCommands.Add(command);
+                await ExecuteAsync(connection, "create temporary table looks_seed (like looks including defaults) on commit drop", cancellationToken);
             }
 
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                $"copy {target} ({LookRows.ImportColumns}) from stdin (format binary)", cancellationToken))
+            {
+                // Generated a block at a time on every core (as DemoCatalog.Generate does), so a large catalog never
+                // sits in memory whole while COPY streams it.
+                var block = new Look[Math.Min(count, SeedBlock)];
+                for (var first = 0; first < count; first += block.Length)
+                {
+                    var size = Math.Min(block.Length, count - first);
+                    Parallel.For(0, size, i => block[i] = DemoCatalog.Create(first + i, seed));
+                    for (var i = 0; i < size; i++)
+                    {
+                        await LookRows.WriteAsync(writer, block[i], cancellationToken);
+                    }
+                }
 
-        return looks.Length;
+                await writer.CompleteAsync(cancellationToken);
+            }
+
+            var written = count;
+            if (!empty)
+            {
+                await using var insert = new NpgsqlCommand(
+                    $"insert into looks ({LookRows.ImportColumns}) select {LookRows.ImportColumns} from looks_seed on conflict (id) do nothing",
+                    connection);
+                written = await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+    }
+
+    private const int SeedBlock = 16_384;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void AddLook(NpgsqlCommand command, Look look) => AddLook(command.Parameters, look);
@@ -125,13 +155,13 @@ public sealed class PostgresCatalogStore(string connectionString, ILogger<Postgr
         parameters.AddWithValue("id_hash", (long)ShardRouter.Fnv1a(look.Id));
         parameters.AddWithValue("title", look.Title);
         parameters.AddWithValue("image_url", (object?)look.ImageUrl ?? DBNull.Value);
-        parameters.AddWithValue("gender", look.Gender.ToString().ToLowerInvariant());
-        parameters.AddWithValue("seasons", look.Seasons.Select(s => s.ToString().ToLowerInvariant()).ToArray());
-        parameters.AddWithValue("occasions", look.Occasions.Select(o => o.ToString().ToLowerInvariant()).ToArray());
+        parameters.AddWithValue("gender", LookRows.GenderText(look));
+        parameters.AddWithValue("seasons", LookRows.SeasonTexts(look));
+        parameters.AddWithValue("occasions", LookRows.OccasionTexts(look));
         parameters.AddWithValue("min_temp_c", look.MinTempC);
         parameters.AddWithValue("max_temp_c", look.MaxTempC);
-        parameters.Add(new NpgsqlParameter("palette", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(look.Palette, Json) });
-        parameters.Add(new NpgsqlParameter("garments", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(look.Garments, Json) });
+        parameters.Add(new NpgsqlParameter("palette", NpgsqlDbType.Jsonb) { Value = LookRows.PaletteJson(look) });
+        parameters.Add(new NpgsqlParameter("garments", NpgsqlDbType.Jsonb) { Value = LookRows.GarmentsJson(look) });
         parameters.AddWithValue("style_vector", look.StyleVector.ToArray());
     }
 
