@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 using OtMz.Grains;
+using OtMz.Api.Infrastructure;
 
 namespace OtMz.Api.Realtime;
 
@@ -13,7 +14,7 @@ namespace OtMz.Api.Realtime;
 /// or out of budget leaves the banners of the users connected here without a signal from them. Works the same
 /// whether the node co-hosts the silo or is a client of a remote cluster.
 /// </summary>
-public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, ILogger<PushRelay> logger)
+public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, SignalDoor door, ILogger<PushRelay> logger)
 {
     private readonly ConcurrentDictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
@@ -121,7 +122,9 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, ISty
                 await part.SendTo(group);
             }
 
-            OtMzMetrics.PushDuration.Record((DateTimeOffset.UtcNow - update.PublishedAt).TotalMilliseconds);
+            var delay = DateTimeOffset.UtcNow - update.PublishedAt;
+            OtMzMetrics.PushDuration.Record(delay.TotalMilliseconds);
+            door.Relayed(delay);
         }
 
         if (update.MovesRegion && _users.TryGetValue(userId, out var entry))

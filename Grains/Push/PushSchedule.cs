@@ -15,9 +15,6 @@ public sealed class PushSchedule(TimeProvider time, TimeSpan window)
     /// <summary>Whether a push is scheduled and has not started.</summary>
     public bool Pending { get; private set; }
 
-    /// <summary>When the scheduled push's first change came (a timestamp of the clock), for the overload gate.</summary>
-    public long PendingSince { get; private set; }
-
     /// <summary>
     /// Something changed now: the delay to schedule the push after (zero unless a window is open), or null when a
     /// push is already scheduled, which will carry this change too.
@@ -30,7 +27,6 @@ public sealed class PushSchedule(TimeProvider time, TimeSpan window)
         }
 
         Pending = true;
-        PendingSince = time.GetTimestamp();
         if (_openedAt is not { } opened)
         {
             return TimeSpan.Zero;

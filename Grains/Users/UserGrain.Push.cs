@@ -17,6 +17,7 @@ public sealed partial class UserGrain
     private PushSchedule? _schedule;
     private IAsyncStream<UserUpdate>? _updates;
     private IGrainTimer? _pushTimer;
+    private long _pushDueSince;
 
     private PushSchedule Schedule => _schedule ??= new PushSchedule(time, pushOptions.Value.CoalesceWindow);
 
@@ -54,6 +55,8 @@ public sealed partial class UserGrain
             return;
         }
 
+        _pushDueSince = lagGate.Timestamp();
+
         _pushTimer ??= this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _pushTimer.Change(delay, Timeout.InfiniteTimeSpan);
     }
@@ -61,7 +64,7 @@ public sealed partial class UserGrain
     /// <summary>One recompute for every change since the last push; the latest state of each changed facet is what goes out.</summary>
     private async Task PushAsync(CancellationToken cancellationToken)
     {
-        var waitingSince = Schedule.PendingSince;
+        var dueSince = _pushDueSince;
         Schedule.Starting();
         var (context, _) = await RefreshContextAsync();
         var closet = await ClosetAsync();
@@ -110,7 +113,7 @@ public sealed partial class UserGrain
         var published = parts.Count > 0 && await PublishAsync(new UserUpdate(parts.DrainToImmutable()));
         if (published)
         {
-            lagGate.Record(time.GetElapsedTime(waitingSince));
+            lagGate.Published(dueSince);
         }
 
         if (sendsAds)
@@ -129,7 +132,8 @@ public sealed partial class UserGrain
 
         try
         {
-            await _updates.OnNextAsync(update with { PublishedAt = time.GetUtcNow() });
+            // The real clock, not the grain clock a test may fake: the relay measures delivery from this.
+            await _updates.OnNextAsync(update with { PublishedAt = TimeProvider.System.GetUtcNow() });
             foreach (var part in update.Parts)
             {
                 _ledger.Sent(part);
