@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using OtMz.Api.Auth;
 using OtMz.Api.Endpoints;
@@ -27,8 +28,9 @@ builder.Services.AddOtMzOpenApi();
 builder.Services.AddOtMzOperations(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<PushRelay>();
-// The overload gate's Api half reads the silo's Push settings; a client-mode node has no silo to bind them.
-builder.Services.AddOptions<OtMz.Grains.Push.PushOptions>().Bind(builder.Configuration.GetSection("Push"));
+// The overload gate's Api half reads its own copy of the gate's settings: a client-mode node has no silo to bind them.
+builder.Services.AddOptions<OverloadOptions>().Bind(builder.Configuration.GetSection("Push")).ValidateOnStart();
+builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OverloadOptions>, OverloadOptionsValidator>());
 builder.Services.AddSingleton<SignalDoor>();
 builder.Services.AddOtMzVision(builder.Configuration);
 

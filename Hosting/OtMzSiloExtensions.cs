@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -106,8 +107,9 @@ public static class OtMzSiloExtensions
         services.AddOptions<TasteOptions>().Bind(configuration.GetSection("Taste")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TasteOptions>, TasteOptionsValidator>();
         services.Configure<RankingOptions>(configuration.GetSection("Ranking"));
-        services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
+        services.Configure<PushOptions>(configuration.GetSection("Push"));
+        services.AddOptions<OverloadOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OverloadOptions>, OverloadOptionsValidator>());
         services.AddSingleton<PushLagGate>();
         services.Configure<ExperimentsOptions>(configuration.GetSection("Experiments"));
         services.AddSingleton<ExperimentDirectory>();

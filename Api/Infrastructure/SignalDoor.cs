@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
-using OtMz.Grains.Push;
 
 namespace OtMz.Api.Infrastructure;
 
 /// <summary>
-/// The Api node's half of the overload gate; the silo's half is <see cref="PushLagGate"/>, which judges push lags.
+/// The Api node's half of the overload gate; the silo's half is <c>PushLagGate</c>, which judges push lags.
 /// This one sees what the silo cannot: a signal that waits in this node before its grain takes it, and a push that
 /// waits between its publication and this node's relay (<see cref="Realtime.PushRelay"/>), where the push stream's
 /// cache drops what waited longer than <c>Push:CacheAge</c>. It closes (<see cref="SignalIntake"/> answers 503 at
@@ -15,13 +14,13 @@ namespace OtMz.Api.Infrastructure;
 /// </summary>
 public sealed class SignalDoor
 {
-    private readonly IOptions<PushOptions> _options;
+    private readonly IOptions<OverloadOptions> _options;
     private readonly TimeProvider _time;
     private readonly LagVerdict _answers;
     private readonly LagVerdict _relays;
     private long _siloBusyAt = long.MinValue;
 
-    public SignalDoor(IOptions<PushOptions> options, TimeProvider time)
+    public SignalDoor(IOptions<OverloadOptions> options, TimeProvider time)
     {
         _options = options;
         _time = time;

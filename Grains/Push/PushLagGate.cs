@@ -5,7 +5,7 @@ namespace OtMz.Grains.Push;
 /// <summary>
 /// The silo's overload gate. Every push tells it how long its oldest change waited (from the change that
 /// scheduled it to its publication); while most pushes of the latest
-/// window of <see cref="PushOptions.LagWindow"/> waited longer than <see cref="PushOptions.ShedAboveLag"/>
+/// window of <see cref="OverloadOptions.LagWindow"/> waited longer than <see cref="OverloadOptions.ShedAboveLag"/>
 /// (<see cref="LagVerdict"/>), the silo is behind, and user grains refuse new signals (503 with Retry-After at the
 /// doors) instead of queueing work they would reflect seconds later. Refusing is cheap (no fan-out, no write), so
 /// the backlog drains and the gate opens again by itself; duplicates are still acknowledged. It reads the real
@@ -13,11 +13,11 @@ namespace OtMz.Grains.Push;
 /// </summary>
 public sealed class PushLagGate
 {
-    private readonly IOptions<PushOptions> _options;
+    private readonly IOptions<OverloadOptions> _options;
     private readonly LagVerdict _verdict;
     private readonly TimeProvider _time;
 
-    public PushLagGate(IOptions<PushOptions> options, TimeProvider time)
+    public PushLagGate(IOptions<OverloadOptions> options, TimeProvider time)
     {
         _options = options;
         _time = time;

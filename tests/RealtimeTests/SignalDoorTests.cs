@@ -1,17 +1,16 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OtMz.Api.Infrastructure;
-using OtMz.Grains.Push;
 
 namespace OtMz.RealtimeTests;
 
 /// <summary>The Api node's half of the overload gate on a fake clock (defaults: 300 ms limit, 250 ms windows, 1 s Retry-After).</summary>
 public class SignalDoorTests
 {
-    private static readonly PushOptions Defaults = new();
+    private static readonly OverloadOptions Defaults = new();
     private readonly FakeTimeProvider _time = new();
 
-    private SignalDoor Door() => new(Options.Create(new PushOptions()), _time);
+    private SignalDoor Door() => new(Options.Create(new OverloadOptions()), _time);
 
     [Fact]
     public void AGrainSayingItsSiloIsBehindClosesTheDoorForOneWindow()

@@ -5,6 +5,7 @@ using OtMz.Grains.Catalog;
 using OtMz.Grains.Demo;
 using OtMz.Grains.Interfaces;
 using OtMz.Hosting.Storage;
+using OtMz.Tests;
 
 namespace OtMz.StorageTests;
 
@@ -42,7 +43,7 @@ public class CatalogStoreTests(PostgresServer server)
         Assert.Equal(written.Length, loaded.Count);
         foreach (var look in written)
         {
-            AssertSame(look, loaded[look.Id]);
+            LookAssert.Same(look, loaded[look.Id]);
         }
     }
 
@@ -125,7 +126,7 @@ public class CatalogStoreTests(PostgresServer server)
 
         foreach (var look in DemoCatalog.Generate(600, seed: 42).Where(l => l.Id != edited))
         {
-            AssertSame(look, loaded[look.Id]);
+            LookAssert.Same(look, loaded[look.Id]);
         }
     }
 
@@ -137,20 +138,6 @@ public class CatalogStoreTests(PostgresServer server)
         yield return template with { Id = "bare", Seasons = [], Occasions = [], Palette = [], Garments = [], MinTempC = -60, MaxTempC = 60 };
     }
 
-    private static void AssertSame(Look expected, Look actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Title, actual.Title);
-        Assert.Equal(expected.ImageUrl, actual.ImageUrl);
-        Assert.Equal(expected.Gender, actual.Gender);
-        Assert.Equal(expected.Seasons.ToArray(), actual.Seasons.ToArray());
-        Assert.Equal(expected.Occasions.ToArray(), actual.Occasions.ToArray());
-        Assert.Equal(expected.MinTempC, actual.MinTempC);
-        Assert.Equal(expected.MaxTempC, actual.MaxTempC);
-        Assert.Equal(expected.Palette.ToArray(), actual.Palette.ToArray());
-        Assert.Equal(expected.Garments.ToArray(), actual.Garments.ToArray());
-        Assert.Equal(expected.StyleVector.ToArray(), actual.StyleVector.ToArray());
-    }
 
     private static Task PlantAsync(string database, string id, string palette, string garments) => Db.ExecuteAsync(database,
         $$"""

@@ -1,5 +1,6 @@
 using OtMz.Grains.Demo;
 using OtMz.Grains.Outfits;
+using OtMz.Tests;
 
 namespace OtMz.UnitTests;
 
@@ -24,8 +25,8 @@ public class DemoCatalogTests
     {
         foreach (var index in new[] { 0, 1, 17, 4_321, 19_999 })
         {
-            AssertSameLook(DemoCatalog.Create(index, Seed), DemoCatalog.Create(index, Seed));
-            AssertSameLook(Catalog[index], DemoCatalog.Create(index, Seed));
+            LookAssert.Same(DemoCatalog.Create(index, Seed), DemoCatalog.Create(index, Seed));
+            LookAssert.Same(Catalog[index], DemoCatalog.Create(index, Seed));
         }
     }
 
@@ -45,7 +46,7 @@ public class DemoCatalogTests
         var large = DemoCatalog.Generate(5_000, Seed);
         for (var i = 0; i < small.Length; i++)
         {
-            AssertSameLook(small[i], large[i]);
+            LookAssert.Same(small[i], large[i]);
         }
     }
 
@@ -155,21 +156,5 @@ public class DemoCatalogTests
         }
 
         return best;
-    }
-
-    // Look is a record, but its ImmutableArrays and StyleVector compare by reference, so compare contents.
-    private static void AssertSameLook(Look expected, Look actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Title, actual.Title);
-        Assert.Equal(expected.ImageUrl, actual.ImageUrl);
-        Assert.Equal(expected.Gender, actual.Gender);
-        Assert.Equal(expected.Seasons.ToArray(), actual.Seasons.ToArray());
-        Assert.Equal(expected.Occasions.ToArray(), actual.Occasions.ToArray());
-        Assert.Equal(expected.MinTempC, actual.MinTempC);
-        Assert.Equal(expected.MaxTempC, actual.MaxTempC);
-        Assert.Equal(expected.Palette.ToArray(), actual.Palette.ToArray());
-        Assert.Equal(expected.Garments.ToArray(), actual.Garments.ToArray());
-        Assert.Equal(expected.StyleVector.ToArray(), actual.StyleVector.ToArray());
     }
 }

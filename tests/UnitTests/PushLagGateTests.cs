@@ -7,13 +7,13 @@ namespace OtMz.UnitTests;
 /// <summary>The overload gate's verdicts, window by window, on a fake clock (defaults: 300 ms limit, 250 ms windows).</summary>
 public class PushLagGateTests
 {
-    private static readonly TimeSpan Window = new PushOptions().LagWindow;
+    private static readonly TimeSpan Window = new OverloadOptions().LagWindow;
     private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan OnTime = TimeSpan.FromMilliseconds(20);
 
     private readonly FakeTimeProvider _time = new();
 
-    private PushLagGate Gate(PushOptions? options = null) => new(Options.Create(options ?? new PushOptions()), _time);
+    private PushLagGate Gate(OverloadOptions? options = null) => new(Options.Create(options ?? new OverloadOptions()), _time);
 
     private static void Record(PushLagGate gate, int count, TimeSpan lag)
     {
@@ -89,7 +89,7 @@ public class PushLagGateTests
     [Fact]
     public void AZeroLimitTurnsTheGateOff()
     {
-        var gate = Gate(new PushOptions { ShedAboveLag = TimeSpan.Zero });
+        var gate = Gate(new OverloadOptions { ShedAboveLag = TimeSpan.Zero });
         Record(gate, 20, TimeSpan.FromSeconds(5));
         _time.Advance(Window);
 
@@ -99,13 +99,13 @@ public class PushLagGateTests
     [Fact]
     public void TheRetryAfterIsTheSetting()
     {
-        Assert.Equal(TimeSpan.FromSeconds(3), Gate(new PushOptions { ShedRetryAfter = TimeSpan.FromSeconds(3) }).RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(3), Gate(new OverloadOptions { ShedRetryAfter = TimeSpan.FromSeconds(3) }).RetryAfter);
     }
 
     [Fact]
     public void TheDefaultSettingsPass()
     {
-        Assert.True(new PushOptionsValidator().Validate(null, new PushOptions()).Succeeded);
+        Assert.True(new OverloadOptionsValidator().Validate(null, new OverloadOptions()).Succeeded);
     }
 
     [Theory]
@@ -116,12 +116,12 @@ public class PushLagGateTests
     {
         var options = named switch
         {
-            "Push:LagWindow" => new PushOptions { LagWindow = TimeSpan.Zero },
-            "Push:ShedAboveLag" => new PushOptions { ShedAboveLag = TimeSpan.FromSeconds(-1) },
-            _ => new PushOptions { ShedRetryAfter = TimeSpan.FromMilliseconds(500) },
+            "Push:LagWindow" => new OverloadOptions { LagWindow = TimeSpan.Zero },
+            "Push:ShedAboveLag" => new OverloadOptions { ShedAboveLag = TimeSpan.FromSeconds(-1) },
+            _ => new OverloadOptions { ShedRetryAfter = TimeSpan.FromMilliseconds(500) },
         };
 
-        var result = new PushOptionsValidator().Validate(null, options);
+        var result = new OverloadOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains(named, result.FailureMessage);

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 
-namespace OtMz.Grains.Push;
+namespace OtMz.Grains.Interfaces;
 
-/// <summary>Checks the overload gate's settings (<see cref="PushLagGate"/>) when a silo starts, naming the bad one.</summary>
-public sealed class PushOptionsValidator : IValidateOptions<PushOptions>
+/// <summary>Checks the overload gate's settings (<see cref="OverloadOptions"/>) when a host starts, naming the bad one.</summary>
+public sealed class OverloadOptionsValidator : IValidateOptions<OverloadOptions>
 {
-    public ValidateOptionsResult Validate(string? name, PushOptions options)
+    public ValidateOptionsResult Validate(string? name, OverloadOptions options)
     {
         var failures = new List<string>();
         if (options.LagWindow <= TimeSpan.Zero)

@@ -1,11 +1,11 @@
-namespace OtMz.Grains.Push;
+namespace OtMz.Grains.Interfaces;
 
 /// <summary>
 /// Judges a stream of waits window by window: a window of at least <see cref="MinSamples"/> samples whose majority
 /// waited longer than the limit says "behind" until the next window's verdict; a window with too few samples keeps
 /// the verdict one more window, then says "on time" (with nothing waiting there is nothing to be behind on). The
 /// median rather than the maximum decides, so one slow sample (a garbage collection) does not trip it. Used by the
-/// silo's <see cref="PushLagGate"/> on push lags and by the Api's signal door on acknowledgement times. Thread-safe.
+/// silo's overload gate on push lags and by the Api's signal door on acknowledgement times. Thread-safe.
 /// </summary>
 public sealed class LagVerdict(TimeProvider time, Func<TimeSpan> window, Func<TimeSpan> limit)
 {
