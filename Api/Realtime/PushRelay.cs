@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 using OtMz.Grains;
-using OtMz.Api.Infrastructure;
 
 namespace OtMz.Api.Realtime;
 
@@ -14,7 +13,7 @@ namespace OtMz.Api.Realtime;
 /// or out of budget leaves the banners of the users connected here without a signal from them. Works the same
 /// whether the node co-hosts the silo or is a client of a remote cluster.
 /// </summary>
-public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, SignalDoor door, ILogger<PushRelay> logger)
+public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, IStyleClient> hub, ILogger<PushRelay> logger)
 {
     private readonly ConcurrentDictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
@@ -122,9 +121,7 @@ public sealed class PushRelay(IClusterClient cluster, IHubContext<StyleHub, ISty
                 await part.SendTo(group);
             }
 
-            var delay = DateTimeOffset.UtcNow - update.PublishedAt;
-            OtMzMetrics.PushDuration.Record(delay.TotalMilliseconds);
-            door.Relayed(delay);
+            OtMzMetrics.PushDuration.Record((DateTimeOffset.UtcNow - update.PublishedAt).TotalMilliseconds);
         }
 
         if (update.MovesRegion && _users.TryGetValue(userId, out var entry))

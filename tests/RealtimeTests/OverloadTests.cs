@@ -56,8 +56,7 @@ public class OverloadTests(BehindApiFactory api) : IClassFixture<BehindApiFactor
         Assert.Contains("busy", refused.Message);
         Assert.Contains("after 1 s", refused.Message);
 
-        // The refusal came from this Api node's door (late relays) or the silo's gate (late pushes); either way the
-        // REST doors now answer 503 too.
+        // The silo's gate refused, and this Api node's door closed on hearing it: the REST doors answer 503 too.
         using var http = await api.HttpFor(userId);
         var rest = await http.PostAsJsonAsync("/api/v1/users/me/signals", ColourSignal("rest-new", Colour.Navy));
         var outfit = await http.PostAsJsonAsync("/api/v1/users/me/closet/outfits/signals", new OutfitSignalInput("outfit-new", SignalType.Like, ["item-a", "item-b"]));

@@ -48,23 +48,6 @@ public class SignalDoorTests
     }
 
     [Fact]
-    public void AWindowOfMostlyLateRelaysClosesTheDoorToo()
-    {
-        var door = Door();
-        for (var i = 0; i < 6; i++)
-        {
-            door.Relayed(TimeSpan.FromMilliseconds(i < 4 ? 450 : 20));
-            door.Answered(TimeSpan.FromMilliseconds(3), shed: false);
-        }
-
-        _time.Advance(Defaults.LagWindow);
-        Assert.Equal(Defaults.ShedRetryAfter, door.Closed());
-
-        _time.Advance(Defaults.LagWindow * 2); // no pushes relayed for two windows: nothing is waiting
-        Assert.Null(door.Closed());
-    }
-
-    [Fact]
     public void ShedAnswersAreNotCountedAsSlowOnes()
     {
         var door = Door();
