@@ -7,10 +7,10 @@ namespace OtMz.Api.Infrastructure;
 /// This one sees what the silo cannot: a signal that waits in this node before its grain takes it. It closes
 /// (<see cref="SignalIntake"/> answers 503 at once, without a grain call) while most signals of the latest
 /// <c>Push:LagWindow</c> waited longer than <c>Push:ShedAboveLag</c> for their grain's answer, and for one window
-/// after a grain answered that its silo is shedding, so that a refusal costs the silos nothing. It does not judge
-/// how late pushes reach this node's relay: tried, that refused signals during the connection storm of a run at the
-/// sustainable rate and did not stop the losses described in performance.md. In a cluster that
+/// after a grain answered that its silo is shedding, so that a refusal costs the silos nothing. In a cluster that
 /// closes the node for every user for that window, although only one silo may be behind: a short, bounded cost.
+/// How late pushes reach this node's relay is not judged: it also spikes while a thousand clients connect, at a
+/// rate the platform sustains.
 /// </summary>
 public sealed class SignalDoor
 {
