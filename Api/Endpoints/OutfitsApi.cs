@@ -126,18 +126,10 @@ public static class OutfitsApi
             return Problems.Validation(errors);
         }
 
-        if (door.Closed() is { } closed)
-        {
-            return SignalIntake.Busy(response, closed);
-        }
-
-        var asked = api.Time.GetTimestamp();
-        var result = await api.User(user).ApplyOutfitSignal(new OutfitSignal(input.Id!, input.Type!.Value, itemIds));
-        door.Answered(api.Time.GetElapsedTime(asked), shed: result.ShedRetryAfter is not null);
+        var result = await door.PassAsync(1, () => api.User(user).ApplyOutfitSignal(new OutfitSignal(input.Id!, input.Type!.Value, itemIds)));
         if (result.QuotaExceeded is { } quota)
         {
-            response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: SignalIntake.QuotaTitle, detail: SignalIntake.QuotaDetail(quota), statusCode: StatusCodes.Status429TooManyRequests);
+            return SignalIntake.OverQuota(response, quota);
         }
 
         if (result.ShedRetryAfter is { } wait)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -34,8 +33,7 @@ public static class SignalsApi
         var outcome = await SignalIntake.SubmitAsync(api.User(user), input, door, api.Time);
         if (outcome.Quota is { } quota)
         {
-            response.Headers.RetryAfter = SignalIntake.RetryAfterSeconds(quota).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: SignalIntake.QuotaTitle, detail: SignalIntake.QuotaDetail(quota), statusCode: outcome.Status);
+            return SignalIntake.OverQuota(response, quota);
         }
 
         if (outcome.ShedRetryAfter is { } wait)

@@ -34,6 +34,24 @@ public sealed class SignalDoor
         return siloBusy || _answers.Behind ? _options.Value.ShedRetryAfter : null;
     }
 
+    /// <summary>
+    /// A batch of <paramref name="signals"/> through the door: a closed door answers as a shedding grain would, without
+    /// the call; an open one times the grain's answer for its next verdict. Both REST doors and the hub come this way.
+    /// </summary>
+    public async Task<SignalBatchResult> PassAsync(int signals, Func<Task<SignalBatchResult>> apply)
+    {
+        if (Closed() is { } closed)
+        {
+            OtMzMetrics.SignalsShed.Add(signals);
+            return SignalBatchResult.Shed(closed);
+        }
+
+        var asked = _time.GetTimestamp();
+        var result = await apply();
+        Answered(_time.GetElapsedTime(asked), shed: result.ShedRetryAfter is not null);
+        return result;
+    }
+
     /// <summary>A grain answered after <paramref name="wait"/>; <paramref name="shed"/> when it said its silo is behind.</summary>
     public void Answered(TimeSpan wait, bool shed)
     {

@@ -33,6 +33,13 @@ public static class SignalIntake
         $"A user may send {quota.Quota} new signals per {quota.Period.TotalHours:0.##} hours, and this batch does not fit until " +
         $"{RetryAfterSeconds(quota)} s from now. Nothing was applied; signals already sent are still acknowledged as duplicates.";
 
+    /// <summary>The 429 of a signal past the user's quota, with its Retry-After, as both REST doors answer it.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OverQuota(HttpResponse response, SignalQuotaExceeded quota)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds(quota).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: QuotaTitle, detail: QuotaDetail(quota), statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
     /// <summary>The 503 of a signal the overload gate refused, with its Retry-After, as both REST doors answer it.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy(HttpResponse response, TimeSpan wait)
     {
@@ -42,8 +49,7 @@ public static class SignalIntake
 
     public static async Task<Outcome> SubmitAsync(IUserGrain user, SignalInput? input, SignalDoor door, TimeProvider? time = null)
     {
-        var clock = time ?? TimeProvider.System;
-        var now = clock.GetUtcNow();
+        var now = (time ?? TimeProvider.System).GetUtcNow();
         if (input is null)
         {
             return new Outcome(null, [new FieldError("$", "A signal, or a batch in 'signals', is required.")], StatusCodes.Status400BadRequest);
@@ -88,16 +94,8 @@ public static class SignalIntake
             return new Outcome(null, errors, StatusCodes.Status400BadRequest);
         }
 
-        // Checked after the shape rules, so that a bad signal is named even while the platform is busy.
-        if (door.Closed() is { } closed)
-        {
-            OtMzMetrics.SignalsShed.Add(signals.Count);
-            return new Outcome(null, [], StatusCodes.Status503ServiceUnavailable, ShedRetryAfter: closed);
-        }
-
-        var asked = clock.GetTimestamp();
-        var result = await user.ApplySignals(signals.MoveToImmutable());
-        door.Answered(clock.GetElapsedTime(asked), shed: result.ShedRetryAfter is not null);
+        // Through the door after the shape rules, so that a bad signal is named even while the platform is busy.
+        var result = await door.PassAsync(signals.Count, () => user.ApplySignals(signals.MoveToImmutable()));
         if (result.Ack is { } ack)
         {
             return new Outcome(ack, [], StatusCodes.Status202Accepted);
